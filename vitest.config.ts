@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests only; the end-to-end suites under tests/e2e run in real browsers via their own runner.
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
+    environment: 'node',
+    testTimeout: 20000,
+  },
+  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+});
