@@ -1,0 +1,145 @@
+// Builds the extension for Chrome and Firefox, the Node core, and (with --test) the test build.
+//   node build.mjs            production build: dist/chrome, dist/firefox, their zips, dist/core
+//   node build.mjs --dev      watch build with source maps (same outputs, unminified)
+//   node build.mjs --test     test build with hooks: dist-test/chrome, dist-test/firefox
+import * as esbuild from 'esbuild';
+import { zipSync } from 'fflate';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const args = new Set(process.argv.slice(2));
+const dev = args.has('--dev');
+const test = args.has('--test');
+const outRoot = join(root, test ? 'dist-test' : 'dist');
+const browsers = ['chrome', 'firefox'];
+const pages = ['reader', 'library', 'popup', 'options', 'unavailable'];
+
+/** Scripts every browser build contains; the key is the output name. */
+function entryPoints() {
+  const entries = {
+    background: 'src/background/index.ts',
+    content: 'src/content/detect.ts',
+    'extract-page': 'src/content/extract-page.ts',
+  };
+  for (const page of pages) entries[page] = `src/pages/${page}/main.tsx`;
+  if (test) entries['test-bridge'] = 'src/test-hooks/bridge.ts';
+  return entries;
+}
+
+function manifestFor(browser) {
+  const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  manifest.version = pkg.version;
+  if (browser === 'chrome') {
+    manifest.background = { service_worker: 'background.js' };
+    manifest.minimum_chrome_version = '116';
+  } else {
+    manifest.background = { scripts: ['background.js'] };
+    manifest.browser_specific_settings = {
+      gecko: {
+        id: 'samizdat@samizdat.invalid',
+        strict_min_version: '128.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    };
+  }
+  if (test) {
+    // The bridge lets a test page ask the background to run the code a toolbar click,
+    // shortcut or menu item runs: headless browsers cannot press those.
+    manifest.content_scripts.push({
+      matches: ['http://*/*'],
+      js: ['test-bridge.js'],
+      run_at: 'document_start',
+    });
+  }
+  return manifest;
+}
+
+function copyStatic(outDir) {
+  for (const page of pages) {
+    cpSync(join(root, 'src/pages', page, `${page}.html`), join(outDir, `${page}.html`));
+  }
+  cpSync(join(root, 'src/pages/shared/pages.css'), join(outDir, 'pages.css'));
+  cpSync(join(root, 'icons'), join(outDir, 'icons'), { recursive: true });
+  cpSync(join(root, '_locales'), join(outDir, '_locales'), { recursive: true });
+  if (existsSync(join(root, 'src/pages/shared/fonts'))) {
+    cpSync(join(root, 'src/pages/shared/fonts'), join(outDir, 'fonts'), { recursive: true });
+  }
+}
+
+function filesUnder(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...filesUnder(path));
+    else out.push(path);
+  }
+  return out;
+}
+
+function zipDir(dir, zipPath) {
+  const files = {};
+  for (const file of filesUnder(dir)) files[relative(dir, file).split('\\').join('/')] = readFileSync(file);
+  writeFileSync(zipPath, zipSync(files, { level: 9 }));
+}
+
+function extensionOptions(browser) {
+  const outDir = join(outRoot, browser);
+  return {
+    entryPoints: entryPoints(),
+    outdir: outDir,
+    bundle: true,
+    format: 'iife',
+    target: browser === 'chrome' ? 'chrome116' : 'firefox128',
+    minify: !dev,
+    sourcemap: dev ? 'linked' : false,
+    legalComments: 'none',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    define: {
+      __TEST__: JSON.stringify(test),
+      __BROWSER__: JSON.stringify(browser),
+    },
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'static-files',
+        setup(build) {
+          build.onEnd((result) => {
+            if (result.errors.length) return;
+            copyStatic(outDir);
+            writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifestFor(browser), null, 2));
+            if (!dev && !test) zipDir(outDir, join(outRoot, `samizdat-${browser}.zip`));
+          });
+        },
+      },
+    ],
+  };
+}
+
+/** The core as an ES module for Node and other bundlers (package.json "exports": "./core"). */
+const coreOptions = {
+  entryPoints: { index: 'src/core/index.ts' },
+  outdir: join(outRoot, 'core'),
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  minify: false,
+  sourcemap: dev ? 'linked' : false,
+  legalComments: 'inline',
+  logLevel: 'warning',
+};
+
+rmSync(outRoot, { recursive: true, force: true });
+mkdirSync(outRoot, { recursive: true });
+const configs = [...browsers.map(extensionOptions), ...(test ? [] : [coreOptions])];
+if (dev) {
+  for (const config of configs) await (await esbuild.context(config)).watch();
+  console.log(`Watching; writing ${relative(root, outRoot)}/`);
+} else {
+  await Promise.all(configs.map((config) => esbuild.build(config)));
+  console.log(`Built ${relative(root, outRoot)}/: ${browsers.join(', ')}${test ? ' (test build with hooks)' : ', core'}`);
+}

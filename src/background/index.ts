@@ -1,0 +1,17 @@
+/**
+ * The background (Chrome: service worker; Firefox: event page). One feature per module; each
+ * registers its listeners here, synchronously, so events that wake the worker find them.
+ */
+import { startRouter } from './router.js';
+import { startToolbar } from './toolbar.js';
+import { startReaderLaunch } from './reader-launch.js';
+import { startMenus } from './menus.js';
+import { startCommands } from './commands.js';
+import { startTestHooks } from './test-hooks.js';
+
+startToolbar();
+startReaderLaunch();
+startMenus();
+startCommands();
+if (__TEST__) startTestHooks();
+startRouter();

@@ -1,0 +1,47 @@
+/**
+ * Opening the reader from a live page: the full engine is injected on demand (the always-on
+ * script stays tiny), extracts from the live DOM — so pages that need scripts or a login work —
+ * and the article is handed to reader.html in the same tab, so Back returns to the page.
+ */
+import browser from 'webextension-polyfill';
+import type { Article } from '../core/types.js';
+import { handle } from './router.js';
+
+/** Articles waiting for the reader page that asked for them, by page URL. */
+const handoffs = new Map<string, Article>();
+
+export function readerUrl(pageUrl: string): string {
+  return browser.runtime.getURL(`reader.html?url=${encodeURIComponent(pageUrl)}`);
+}
+
+async function extractFromTab(tabId: number): Promise<Article | null> {
+  await browser.scripting.executeScript({ target: { tabId }, files: ['extract-page.js'] });
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId },
+    func: () => (globalThis as unknown as { samizdatExtract?: () => unknown }).samizdatExtract?.() ?? null,
+  });
+  return (result?.result as Article | null | undefined) ?? null;
+}
+
+export async function openReaderForTab(tabId: number): Promise<{ ok: boolean; error?: string }> {
+  const tab = await browser.tabs.get(tabId);
+  const pageUrl = tab.url;
+  if (!pageUrl || !/^https?:/.test(pageUrl)) return { ok: false, error: 'not-a-web-page' };
+  try {
+    const article = await extractFromTab(tabId);
+    if (article) handoffs.set(pageUrl, article);
+  } catch {
+    // The reader page falls back to fetching and extracting the URL itself.
+  }
+  await browser.tabs.update(tabId, { url: readerUrl(pageUrl) });
+  return { ok: true };
+}
+
+export function startReaderLaunch(): void {
+  handle('take-handoff', ({ url }) => {
+    const article = handoffs.get(url) ?? null;
+    handoffs.delete(url);
+    return article;
+  });
+  handle('open-reader', ({ tabId }) => openReaderForTab(tabId));
+}

@@ -1,0 +1,34 @@
+/**
+ * Test build only (build.mjs --test; release builds drop this module). Headless browsers cannot
+ * press the toolbar button, a shortcut or a menu item, and Firefox's WebDriver BiDi cannot open
+ * moz-extension:// URLs, so a test page asks — through the test bridge content script — for the
+ * exact code those events run.
+ */
+import browser from 'webextension-polyfill';
+import { handle } from './router.js';
+import { onToolbarClick } from './toolbar.js';
+import { onCommand } from './commands.js';
+import { onMenuClick } from './menus.js';
+
+export function startTestHooks(): void {
+  handle('test-hook', async (request, sender) => {
+    const tab = sender.tab;
+    switch (request.hook) {
+      case 'ping':
+        return { pong: true, browser: __BROWSER__ };
+      case 'open-page': {
+        const created = await browser.tabs.create({ url: browser.runtime.getURL(request.path) });
+        return { tabId: created.id };
+      }
+      case 'action-click':
+        if (tab?.id !== undefined) await onToolbarClick(tab.id);
+        return { ok: true };
+      case 'command':
+        await onCommand(request.name, tab?.id);
+        return { ok: true };
+      case 'menu':
+        await onMenuClick({ menuItemId: request.menuItemId, linkUrl: request.linkUrl }, tab);
+        return { ok: true };
+    }
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * The toolbar button: marked on article pages, where one click opens the reader; elsewhere
+ * the click opens the popup. Chrome and Firefox only fire action.onClicked when the tab has
+ * no popup, so the popup is switched off per tab on articles.
+ */
+import browser from 'webextension-polyfill';
+import { handle } from './router.js';
+import { forgetTab, getTabState, setTabState } from './tab-state.js';
+import { openReaderForTab } from './reader-launch.js';
+
+const iconSizes = [16, 32] as const;
+type IconState = 'default' | 'article' | 'unavailable';
+
+function iconPaths(state: IconState): Record<string, string> {
+  const suffix = state === 'default' ? '' : `-${state}`;
+  return Object.fromEntries(iconSizes.map((size) => [String(size), `icons/icon${suffix}-${size}.png`]));
+}
+
+export async function markTab(tabId: number, state: IconState): Promise<void> {
+  await browser.action.setIcon({ tabId, path: iconPaths(state) }).catch(() => undefined);
+  await browser.action.setPopup({ tabId, popup: state === 'article' ? '' : 'popup.html' }).catch(() => undefined);
+  const title = browser.i18n.getMessage(state === 'article' ? 'actionTitleArticle' : 'actionTitle');
+  await browser.action.setTitle({ tabId, title }).catch(() => undefined);
+}
+
+/** What a toolbar click runs (the popup handles clicks on non-article tabs itself). */
+export async function onToolbarClick(tabId: number): Promise<void> {
+  await openReaderForTab(tabId);
+}
+
+export function startToolbar(): void {
+  handle('page-detected', async ({ isArticle, score }, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || sender.frameId !== 0) return;
+    await setTabState(tabId, { url: sender.tab?.url ?? sender.url ?? null, isArticle, score });
+    await markTab(tabId, isArticle ? 'article' : 'default');
+  });
+  handle('tab-state', ({ tabId }) => getTabState(tabId));
+  browser.action.onClicked.addListener((tab) => {
+    if (tab.id !== undefined) void onToolbarClick(tab.id);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+}

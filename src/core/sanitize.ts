@@ -1,0 +1,63 @@
+/**
+ * HTML sanitising for extracted articles: DOMPurify bound to the document's own window, so the
+ * core needs no DOM globals (Node + jsdom, an extension page and a content script all work).
+ */
+import createDOMPurify from 'dompurify';
+import type { DOMPurify, Config } from 'dompurify';
+
+// Tags that are never article content or that can execute, submit or embed active content.
+// Embeds are turned into links by the extractor before this runs; anything left is dropped.
+const FORBID_TAGS = [
+  'style', 'script', 'noscript', 'template', 'form', 'input', 'button', 'select', 'option',
+  'textarea', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'link', 'meta',
+  'base', 'svg', 'math', 'dialog', 'portal', 'slot',
+];
+// Presentation and page-script hooks carry no meaning in a reader view.
+const FORBID_ATTR = ['style', 'class', 'srcset', 'sizes', 'ping', 'formaction', 'action', 'background', 'autofocus'];
+
+// Images may be inline data only in raster formats (an SVG data URL can carry script).
+const SAFE_DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif|bmp);/i;
+const SAFE_URL = /^(?:https?:|mailto:|tel:|#|\/|\.\.?\/|[^:/?#]*(?:[/?#]|$))/i;
+
+const CONFIG: Config = {
+  USE_PROFILES: { html: true },
+  FORBID_TAGS,
+  FORBID_ATTR,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ALLOWED_URI_REGEXP: SAFE_URL,
+};
+
+const instances = new WeakMap<object, DOMPurify>();
+
+/** The DOMPurify instance bound to `win`, created once per window with our hooks. */
+export function purifierFor(win: Window): DOMPurify {
+  let p = instances.get(win);
+  if (p) return p;
+  p = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
+  p.addHook('uponSanitizeAttribute', (_node, data) => {
+    const name = data.attrName;
+    if (name === 'src' || name === 'href' || name === 'poster' || name === 'cite') {
+      const v = data.attrValue.trim();
+      if (/^data:/i.test(v) && !(name === 'src' && SAFE_DATA_IMAGE.test(v))) data.keepAttr = false;
+    }
+  });
+  p.addHook('afterSanitizeAttributes', (node) => {
+    // Links open outside the reader without handing it a window reference.
+    if ((node as Element).tagName === 'A' && (node as Element).hasAttribute('target')) {
+      (node as Element).setAttribute('rel', 'noopener noreferrer');
+    }
+  });
+  instances.set(win, p);
+  return p;
+}
+
+/**
+ * Sanitise an HTML string or a node (which is not modified) into safe HTML, using the DOMPurify
+ * bound to `win`. Returns '' when DOMPurify cannot run in that window.
+ */
+export function sanitizeHtml(win: Window, dirty: string | Node): string {
+  const p = purifierFor(win);
+  if (!p.isSupported) return '';
+  return p.sanitize(dirty as string, CONFIG) as unknown as string;
+}

@@ -1,0 +1,57 @@
+/** Small text helpers shared by extraction and detection. Pure functions, no DOM. */
+
+/** Collapse runs of whitespace (including NBSP) into single spaces and trim. */
+export function normalizeSpace(s: string): string {
+  return s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+}
+
+let segmenter: Intl.Segmenter | null | undefined;
+
+/**
+ * Count words as Intl.Segmenter word-like segments, so CJK text (no spaces) counts by word
+ * rather than by run. Falls back to whitespace splitting where Segmenter is missing.
+ */
+export function countWords(text: string): number {
+  if (!text) return 0;
+  if (segmenter === undefined) {
+    try {
+      segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl
+        ? new Intl.Segmenter(undefined, { granularity: 'word' })
+        : null;
+    } catch {
+      segmenter = null;
+    }
+  }
+  if (!segmenter) return text.split(/\s+/).filter(Boolean).length;
+  let n = 0;
+  for (const seg of segmenter.segment(text)) if (seg.isWordLike) n++;
+  return n;
+}
+
+// Letters of right-to-left scripts: Hebrew, Arabic (incl. Persian/Urdu), Syriac, Thaana, NKo.
+const RTL_CHARS = /[\u0590-\u07ff\ufb1d-\ufdff\ufe70-\ufefc]/g;
+const LETTERS = /\p{L}/gu;
+
+/**
+ * Guess direction from the script of the text: if most letters in a sample are from an RTL
+ * script, the text is RTL. Why: many mirror and CMS pages omit dir= on Persian/Arabic content.
+ */
+export function guessDir(text: string): 'ltr' | 'rtl' | null {
+  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
+  const letters = sample.match(LETTERS)?.length ?? 0;
+  if (letters < 20) return null;
+  const rtl = sample.match(RTL_CHARS)?.length ?? 0;
+  return rtl / letters > 0.5 ? 'rtl' : 'ltr';
+}
+
+/** Normalise a language tag as found in markup ("en_US " → "en-US"); null when unusable. */
+export function normalizeLang(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const s = raw.trim().replace(/_/g, '-');
+  return /^[a-zA-Z]{2,8}(-[a-zA-Z0-9]{1,8})*$/.test(s) ? s : null;
+}
+
+/** Does this text contain ideographs or kana/hangul (where "words" are short in characters)? */
+export function hasCjk(text: string): boolean {
+  return /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(text);
+}

@@ -1,0 +1,45 @@
+/**
+ * Every message between the content scripts, the extension pages and the background,
+ * in one typed table: the key is the message type, `request` what is sent, `response`
+ * what comes back. Senders and the background's router both check against it.
+ */
+import type { Article } from '../core/types.js';
+
+export interface MessageTable {
+  /** Always-on content script → background: what this page is. */
+  'page-detected': { request: { isArticle: boolean; score: number }; response: void };
+  /** Reader page → background: take the article the one-click flow extracted for this URL. */
+  'take-handoff': { request: { url: string }; response: Article | null };
+  /** Popup → background: open the reader for a tab (same as a toolbar click on an article). */
+  'open-reader': { request: { tabId: number }; response: { ok: boolean; error?: string } };
+  /** Any page → background: what the background knows about a tab. */
+  'tab-state': { request: { tabId: number }; response: TabState };
+  /** Test build only: run the code a browser event would run. */
+  'test-hook': { request: TestHookRequest; response: unknown };
+}
+
+export interface TabState {
+  url: string | null;
+  isArticle: boolean;
+  score: number;
+}
+
+export type TestHookRequest =
+  | { hook: 'open-page'; path: string }
+  | { hook: 'action-click' }
+  | { hook: 'command'; name: string }
+  | { hook: 'menu'; menuItemId: string; linkUrl?: string }
+  | { hook: 'ping' };
+
+export type MessageType = keyof MessageTable;
+export type Request<K extends MessageType> = MessageTable[K]['request'];
+export type Response<K extends MessageType> = MessageTable[K]['response'];
+export type Envelope<K extends MessageType = MessageType> = { type: K; payload: Request<K> };
+
+export function envelope<K extends MessageType>(type: K, payload: Request<K>): Envelope<K> {
+  return { type, payload };
+}
+
+export function isEnvelope(value: unknown): value is Envelope {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && 'payload' in value;
+}
