@@ -15,7 +15,7 @@ export function startTestHooks(): void {
     const tab = sender.tab;
     switch (request.hook) {
       case 'ping':
-        return { pong: true, browser: __BROWSER__ };
+        return { pong: true, browser: __BROWSER__, base: browser.runtime.getURL('') };
       case 'open-page': {
         const created = await browser.tabs.create({ url: browser.runtime.getURL(request.path) });
         return { tabId: created.id };

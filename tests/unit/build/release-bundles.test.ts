@@ -1,0 +1,37 @@
+/**
+ * Release builds must carry no test hook: the hooks let a web page drive the extension.
+ * The test build is checked too, so that this test can tell the two apart at all.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../../..');
+const hookMarkers = ['test-hook', 'samizdatTest', 'test-bridge'];
+
+function bundleText(dir: string): string {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.js') || name === 'manifest.json')
+    .map((name) => readFileSync(join(dir, name), 'utf8'))
+    .join('\n');
+}
+
+describe('release bundles', () => {
+  beforeAll(() => {
+    if (!existsSync(join(root, 'dist/chrome/manifest.json'))) execFileSync('node', ['build.mjs'], { cwd: root });
+    if (!existsSync(join(root, 'dist-test/chrome/manifest.json'))) execFileSync('node', ['build.mjs', '--test'], { cwd: root });
+  }, 120000);
+
+  for (const browser of ['chrome', 'firefox']) {
+    it(`${browser}: the release build contains no test hook`, () => {
+      const text = bundleText(join(root, 'dist', browser));
+      for (const marker of hookMarkers) expect(text, marker).not.toContain(marker);
+    });
+
+    it(`${browser}: the test build does contain the hooks`, () => {
+      const text = bundleText(join(root, 'dist-test', browser));
+      for (const marker of hookMarkers) expect(text, marker).toContain(marker);
+    });
+  }
+});
