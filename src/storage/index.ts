@@ -1,39 +1,32 @@
 /**
  * The offline library's public API, used directly by extension pages and the background
- * (they share the extension's IndexedDB origin). Placeholder until the storage module lands.
+ * (they share the extension's IndexedDB origin). One responsibility per module:
+ *   schema.ts    IndexedDB schema, versions and migrations
+ *   html.ts      DOM-free rewriting of sanitised article HTML (image refs, remote URLs)
+ *   images.ts    fetching images: srcset choice, size caps, failures
+ *   save.ts      the save pipeline (fetch first, then one transaction)
+ *   library.ts   saved copies, listing, tags, read state, delete with undo
+ *   quota.ts     quota errors and storage usage
+ *   search.ts    full-text search (MiniSearch) with multilingual normalisation
+ *   export-*.ts, backup.ts   standalone HTML, Markdown, EPUB 3, whole-library backup/import
  */
-import type { Article } from '../core/types.js';
-
-export interface SaveOptions {
-  /** The URL the user was on (may differ from article.url, the canonical one). */
-  pageUrl?: string;
-  httpStatus?: number;
-}
-
-export type SaveResult = { ok: true; version: number; savedAt: string } | { ok: false; error: string };
-
-export interface SavedVersionInfo {
-  version: number;
-  savedAt: string;
-}
-
-export interface SavedCopy {
-  /** contentHtml and leadImage point at blob: URLs of the stored images, ready to render. */
-  article: Article;
-  version: number;
-  savedAt: string;
-  versions: SavedVersionInfo[];
-  sha256: string;
-  sourceUrl: string;
-  finalUrl: string;
-  httpStatus: number | null;
-  waybackCaptureUrl: string | null;
-}
-
-export async function saveArticle(_article: Article, _options: SaveOptions = {}): Promise<SaveResult> {
-  return { ok: false, error: 'Saving is not available yet.' };
-}
-
-export async function getSavedCopy(_url: string, _version?: number): Promise<SavedCopy | null> {
-  return null;
-}
+export { saveArticle, type SaveOptions, type SaveResult } from './save.js';
+export {
+  getSavedCopy,
+  listVersions,
+  listEntries,
+  listRecentEntries,
+  findEntry,
+  getVersionRecord,
+  setTags,
+  setRead,
+  trashEntry,
+  restoreEntry,
+  purgeTrash,
+  deleteEntry,
+  getRevision,
+  type SavedCopy,
+  type SavedVersionInfo,
+} from './library.js';
+export { storageUsage, requestPersistence, formatBytes, isQuotaError, QUOTA_MESSAGE } from './quota.js';
+export type { EntryRecord, VersionRecord, StoredImage } from './schema.js';

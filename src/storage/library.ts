@@ -1,0 +1,216 @@
+/** Reading and curating the library: saved copies, the list, tags, read state, delete/undo. */
+import type { Article } from '../core/types.js';
+import { resolveImageRefs } from './html.js';
+import { bumpRevision, normalizeUrl, openLibrary, textRecordFor, type EntryRecord, type ImageRecord, type LibraryDb, type VersionRecord } from './schema.js';
+
+export interface SavedVersionInfo {
+  version: number;
+  savedAt: string;
+  sha256: string;
+}
+
+export interface SavedCopy {
+  /** contentHtml and leadImage point at blob: URLs of the stored images, ready to render. */
+  article: Article;
+  version: number;
+  savedAt: string;
+  versions: SavedVersionInfo[];
+  sha256: string;
+  sourceUrl: string;
+  finalUrl: string;
+  httpStatus: number | null;
+  waybackCaptureUrl: string | null;
+  /** Images that could not be saved, with why. */
+  failedImages: { url: string; reason: string }[];
+  tags: string[];
+  /** Revokes the blob: URLs made for this copy (call when the view goes away). */
+  release: () => void;
+}
+
+export interface ReadOptions {
+  dbName?: string;
+}
+
+/** The entry a URL (canonical, page or final, fragment ignored) was saved under. */
+export async function findEntry(url: string, options: ReadOptions = {}): Promise<EntryRecord | null> {
+  const db = await openLibrary(options.dbName);
+  const direct = await db.get('entries', url);
+  if (direct) return direct;
+  return (await db.getFromIndex('entries', 'byAlias', normalizeUrl(url))) ?? null;
+}
+
+export async function getVersionRecord(url: string, version?: number, options: ReadOptions = {}): Promise<VersionRecord | null> {
+  const entry = await findEntry(url, options);
+  if (!entry) return null;
+  const db = await openLibrary(options.dbName);
+  return (await db.get('versions', [entry.url, version ?? entry.latestVersion])) ?? null;
+}
+
+export async function listVersions(url: string, options: ReadOptions = {}): Promise<SavedVersionInfo[]> {
+  const entry = await findEntry(url, options);
+  if (!entry) return [];
+  const db = await openLibrary(options.dbName);
+  const range = IDBKeyRange.bound([entry.url, 0], [entry.url, Number.MAX_SAFE_INTEGER]);
+  const all = await db.getAll('versions', range);
+  return all.map((v) => ({ version: v.version, savedAt: v.savedAt, sha256: v.sha256 }));
+}
+
+export async function getImages(db: LibraryDb, ids: string[]): Promise<Map<string, ImageRecord>> {
+  const tx = db.transaction('images');
+  const out = new Map<string, ImageRecord>();
+  await Promise.all(
+    ids.map(async (id) => {
+      const rec = await tx.store.get(id);
+      if (rec) out.set(id, rec);
+    }),
+  );
+  return out;
+}
+
+/**
+ * The saved copy of `url` (latest version unless `version` is given), ready to render offline:
+ * images become blob: URLs made here, so nothing remote is ever loaded.
+ */
+export async function getSavedCopy(url: string, version?: number, options: ReadOptions = {}): Promise<SavedCopy | null> {
+  const entry = await findEntry(url, options);
+  if (!entry || entry.trashedAt) return null;
+  const db = await openLibrary(options.dbName);
+  const record = await db.get('versions', [entry.url, version ?? entry.latestVersion]);
+  if (!record) return null;
+  const images = await getImages(db, record.imageIds);
+  const made: string[] = [];
+  const urls = new Map<string, string>();
+  for (const [id, image] of images) {
+    const objectUrl = URL.createObjectURL(image.blob);
+    made.push(objectUrl);
+    urls.set(id, objectUrl);
+  }
+  const resolve = (html: string) => resolveImageRefs(html, (id) => urls.get(id));
+  const a = record.article;
+  const article: Article = {
+    ...a,
+    contentHtml: resolve(a.contentHtml),
+    leadImage: a.leadImage ? { ...a.leadImage, url: a.leadImage.url.startsWith('samizdat-image:') ? resolve(a.leadImage.url) : a.leadImage.url } : null,
+  };
+  return {
+    article,
+    version: record.version,
+    savedAt: record.savedAt,
+    versions: await listVersions(entry.url, options),
+    sha256: record.sha256,
+    sourceUrl: record.sourceUrl,
+    finalUrl: record.finalUrl,
+    httpStatus: record.httpStatus,
+    waybackCaptureUrl: record.waybackCaptureUrl,
+    failedImages: record.failures,
+    tags: entry.tags,
+    release: () => made.forEach((u) => URL.revokeObjectURL(u)),
+  };
+}
+
+/** Every entry that is not in the trash (small records: no article bodies). */
+export async function listEntries(options: ReadOptions & { includeTrashed?: boolean } = {}): Promise<EntryRecord[]> {
+  const db = await openLibrary(options.dbName);
+  const all = await db.getAll('entries');
+  return options.includeTrashed ? all : all.filter((e) => !e.trashedAt);
+}
+
+/** The newest `count` entries, read by index so the first rows paint before the rest loads. */
+export async function listRecentEntries(count: number, options: ReadOptions = {}): Promise<EntryRecord[]> {
+  const db = await openLibrary(options.dbName);
+  const out: EntryRecord[] = [];
+  let cursor = await db.transaction('entries').store.index('bySavedAt').openCursor(null, 'prev');
+  while (cursor && out.length < count) {
+    if (!cursor.value.trashedAt) out.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return out;
+}
+
+async function updateEntry(url: string, change: (e: EntryRecord) => EntryRecord, options: ReadOptions): Promise<EntryRecord | null> {
+  const db = await openLibrary(options.dbName);
+  const tx = db.transaction(['entries', 'texts', 'meta', 'versions'], 'readwrite');
+  const entry = await tx.objectStore('entries').get(url);
+  if (!entry) {
+    await tx.done;
+    return null;
+  }
+  const next = change(entry);
+  await tx.objectStore('entries').put(next);
+  if (next.tags.join('\n') !== entry.tags.join('\n')) {
+    const latest = await tx.objectStore('versions').get([url, next.latestVersion]);
+    if (latest) await tx.objectStore('texts').put(textRecordFor(next, latest.article));
+  }
+  await bumpRevision(tx);
+  await tx.done;
+  return next;
+}
+
+export function cleanTag(tag: string): string {
+  return tag.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, 60);
+}
+
+export function setTags(url: string, tags: string[], options: ReadOptions = {}): Promise<EntryRecord | null> {
+  const clean = [...new Set(tags.map(cleanTag).filter(Boolean))];
+  return updateEntry(url, (e) => ({ ...e, tags: clean }), options);
+}
+
+export function setRead(url: string, read: boolean, options: ReadOptions = {}): Promise<EntryRecord | null> {
+  return updateEntry(url, (e) => ({ ...e, readAt: read ? (e.readAt ?? new Date().toISOString()) : null }), options);
+}
+
+/** Deleting is two steps so it can be undone: trash now, purge later. */
+export function trashEntry(url: string, options: ReadOptions = {}): Promise<EntryRecord | null> {
+  return updateEntry(url, (e) => ({ ...e, trashedAt: new Date().toISOString() }), options);
+}
+
+export function restoreEntry(url: string, options: ReadOptions = {}): Promise<EntryRecord | null> {
+  return updateEntry(url, (e) => ({ ...e, trashedAt: null }), options);
+}
+
+/**
+ * Removes trashed entries (all of them, or those trashed before `olderThan`), their versions,
+ * their search text and every image no remaining version uses — in one transaction.
+ */
+export async function purgeTrash(options: ReadOptions & { olderThan?: Date } = {}): Promise<number> {
+  const db = await openLibrary(options.dbName);
+  const tx = db.transaction(['entries', 'versions', 'images', 'texts', 'meta'], 'readwrite');
+  const entries = tx.objectStore('entries');
+  const versions = tx.objectStore('versions');
+  const images = tx.objectStore('images');
+  let purged = 0;
+  const candidates = new Set<string>();
+  let cursor = await entries.openCursor();
+  while (cursor) {
+    const e = cursor.value;
+    if (e.trashedAt && (!options.olderThan || new Date(e.trashedAt) < options.olderThan)) {
+      const range = IDBKeyRange.bound([e.url, 0], [e.url, Number.MAX_SAFE_INTEGER]);
+      for (const v of await versions.getAll(range)) v.imageIds.forEach((id) => candidates.add(id));
+      await versions.delete(range);
+      await tx.objectStore('texts').delete(e.url);
+      await cursor.delete();
+      purged++;
+    }
+    cursor = await cursor.continue();
+  }
+  for (const id of candidates) {
+    if ((await versions.index('byImage').count(id)) === 0) await images.delete(id);
+  }
+  if (purged) await bumpRevision(tx);
+  await tx.done;
+  return purged;
+}
+
+/** Deletes at once, without undo. */
+export async function deleteEntry(url: string, options: ReadOptions = {}): Promise<void> {
+  await trashEntry(url, options);
+  const db = await openLibrary(options.dbName);
+  const e = await db.get('entries', url);
+  if (e?.trashedAt) await purgeTrash({ ...options, olderThan: new Date(Date.now() + 1000) });
+}
+
+export async function getRevision(options: ReadOptions = {}): Promise<number> {
+  const db = await openLibrary(options.dbName);
+  const v = (await db.get('meta', 'revision'))?.value;
+  return typeof v === 'number' ? v : 0;
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { article, fakeFetch, freshDb, imageBytes } from './helpers.js';
+import { saveArticle } from '../../../src/storage/save.js';
+import { getSavedCopy, getVersionRecord, listEntries, listVersions, trashEntry, restoreEntry, purgeTrash, setTags } from '../../../src/storage/library.js';
+import { openLibrary } from '../../../src/storage/schema.js';
+import { sha256Hex } from '../../../src/storage/hash.js';
+import { contentDigestInput } from '../../../src/storage/save.js';
+
+describe('save pipeline', () => {
+  it('saves the article, its images as blobs, and provenance; the copy loads nothing remote', async () => {
+    const dbName = freshDb();
+    const log: string[] = [];
+    const result = await saveArticle(article(), { dbName, pageUrl: 'https://news.test/world/river-towns?utm=x', httpStatus: 200, images: { fetchImpl: fakeFetch(undefined, log) } });
+    expect(result.ok).toBe(true);
+    // One srcset candidate: the 1600w one, not every size.
+    expect(log).toContain('https://img.news.test/b-1600.png');
+    expect(log).not.toContain('https://img.news.test/b-400.png');
+    const record = (await getVersionRecord('https://news.test/world/river-towns', undefined, { dbName }))!;
+    expect(record.images).toHaveLength(2);
+    expect(record.failures).toEqual([{ url: 'https://img.news.test/missing.png', reason: 'http-404' }]);
+    expect(record.httpStatus).toBe(200);
+    expect(record.sourceUrl).toBe('https://news.test/world/river-towns?utm=x');
+    expect(record.sha256).toBe(await sha256Hex(contentDigestInput(record)));
+    const html = record.article.contentHtml;
+    expect(html).not.toMatch(/\s(?:src|srcset|poster)="https?:/);
+    expect(html).toContain('href="https://news.test/world/more"');
+    expect(html).toContain('&amp; towns');
+    const copy = (await getSavedCopy('https://news.test/world/river-towns?utm=x#top', undefined, { dbName }))!;
+    expect(copy.article.contentHtml).toMatch(/src="blob:/);
+    expect(copy.article.contentHtml).not.toMatch(/\s(?:src|srcset|poster)="https?:/);
+    expect(copy.article.leadImage?.url).toMatch(/^blob:/);
+    const blobUrl = copy.article.contentHtml.match(/src="(blob:[^"]+)"/)![1]!;
+    const bytes = new Uint8Array(await (await fetch(blobUrl)).arrayBuffer());
+    expect(bytes).toEqual(imageBytes['https://img.news.test/lead.png']);
+    copy.release();
+  });
+
+  it('keeps earlier versions; an unchanged page adds none', async () => {
+    const dbName = freshDb();
+    const fetchImpl = fakeFetch();
+    const first = await saveArticle(article(), { dbName, images: { fetchImpl } });
+    const again = await saveArticle(article(), { dbName, images: { fetchImpl } });
+    expect(again).toMatchObject({ ok: true, version: 1, unchanged: true });
+    const changed = await saveArticle(article({ contentHtml: '<p>Corrected: the river fell.</p>', textContent: 'Corrected: the river fell.' }), { dbName, images: { fetchImpl } });
+    expect(first).toMatchObject({ ok: true, version: 1 });
+    expect(changed).toMatchObject({ ok: true, version: 2 });
+    expect((await listVersions('https://news.test/world/river-towns', { dbName })).map((v) => v.version)).toEqual([1, 2]);
+    const v1 = (await getSavedCopy('https://news.test/world/river-towns', 1, { dbName }))!;
+    expect(v1.article.textContent).toContain('rising');
+    const v2 = (await getSavedCopy('https://news.test/world/river-towns', undefined, { dbName }))!;
+    expect(v2.article.textContent).toContain('Corrected');
+    expect(v2.versions).toHaveLength(2);
+  });
+
+  it('concurrent saves of one URL get distinct versions and lose nothing', async () => {
+    const dbName = freshDb();
+    const fetchImpl = fakeFetch();
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) => saveArticle(article({ contentHtml: `<p>Edit ${n}</p>`, textContent: `Edit ${n}` }), { dbName, images: { fetchImpl } })),
+    );
+    const versions = results.map((r) => (r.ok ? r.version : 0)).sort();
+    expect(versions).toEqual([1, 2, 3, 4, 5]);
+    const entries = await listEntries({ dbName });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.versionCount).toBe(5);
+  });
+
+  it('delete can be undone; purge removes versions, text and unshared images', async () => {
+    const dbName = freshDb();
+    const fetchImpl = fakeFetch();
+    await saveArticle(article(), { dbName, images: { fetchImpl } });
+    await saveArticle(article({ url: 'https://news.test/other', contentHtml: '<p>x</p><img src="https://img.news.test/lead.png">' }), { dbName, images: { fetchImpl } });
+    await setTags('https://news.test/world/river-towns', ['flood', ' Flood ', 'flood'], { dbName });
+    await trashEntry('https://news.test/world/river-towns', { dbName });
+    expect((await listEntries({ dbName })).map((e) => e.url)).toEqual(['https://news.test/other']);
+    expect(await getSavedCopy('https://news.test/world/river-towns', undefined, { dbName })).toBeNull();
+    await restoreEntry('https://news.test/world/river-towns', { dbName });
+    expect((await listEntries({ dbName })).find((e) => e.url.endsWith('river-towns'))?.tags).toEqual(['flood', 'Flood']);
+    await trashEntry('https://news.test/world/river-towns', { dbName });
+    expect(await purgeTrash({ dbName })).toBe(1);
+    const db = await openLibrary(dbName);
+    expect(await db.count('versions')).toBe(1);
+    expect(await db.count('texts')).toBe(1);
+    // The lead image is shared with the other article and stays; the srcset image goes.
+    expect(await db.count('images')).toBe(1);
+  });
+});
