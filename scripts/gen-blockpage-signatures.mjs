@@ -44,6 +44,14 @@ const ENTITIES = {
 
 /** Must stay identical in behaviour to normalise() in src/core/blockpage/normalise.ts. */
 function normalise(s) {
+  return normaliseText(decodeEntities(s).replace(/\s*\/>/g, '>')).replace(/ ?([<>]) ?/g, '$1');
+}
+
+function normaliseText(s) {
+  return s.toLowerCase().replace(/["']/g, '').replace(/[\s\u00a0\u200b-\u200d\ufeff]+/g, ' ');
+}
+
+function decodeEntities(s) {
   return s
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e) => {
       if (e[0] === '#') {
@@ -52,11 +60,7 @@ function normalise(s) {
       }
       const v = ENTITIES[e.toLowerCase()];
       return v === undefined ? m : v;
-    })
-    .toLowerCase()
-    .replace(/["']/g, '')
-    .replace(/\s*\/>/g, '>')
-    .replace(/[\s\u00a0]+/g, ' ');
+    });
 }
 
 function decodeBase64Pick(name, pattern) {
@@ -100,9 +104,14 @@ for (const sig of list) {
     // Match them on "name: value" lines and URLs without the scheme.
     pattern = pattern.replace(/^(location:\s*)?https?:\/\//i, (_m, loc) => (loc ? 'location: ' : ''));
   }
-  const norm = normalise(pattern).trim() === '' ? '' : normalise(pattern);
+  const norm = normalise(pattern);
   if (norm.trim().length < 5) { drop('too short'); continue; }
   rows.push([norm, where, kind, sig.name, countryOf(sig)]);
+  // A few header signatures are sentences (a custom header repeating the page's notice):
+  // the same sentence in the page body is as telling.
+  if (where === 'h' && / /.test(norm) && norm.length >= 30 && !/^[a-z-]+: /.test(norm)) {
+    rows.push([norm, 'b', kind, sig.name, countryOf(sig)]);
+  }
 }
 
 // De-duplicate identical (pattern, where) pairs, keeping the first name.

@@ -1,0 +1,138 @@
+import type { PageFacts } from './walk.js';
+
+/**
+ * General block-page heuristics, for block pages no signature lists.
+ *
+ * A block page is short and says two things: that access to what you asked for is blocked or
+ * restricted, and on whose authority (a court, a ministry, a law, a registry, a regulator) or by
+ * which filter (a content filter, a network or company policy, an administrator). The wording
+ * lists cover the languages of the countries that block most (Russian and its neighbours,
+ * Persian, Arabic, Turkish, Indonesian/Malay, Chinese, Korean, Thai, Vietnamese…) and those of
+ * the court-ordered and opt-in filters of Europe and elsewhere.
+ *
+ * Text arrives normalised: lower case, quotes dropped, whitespace collapsed.
+ */
+
+/** "Access … blocked/restricted", "site blocked", in many languages. */
+const BLOCK_PHRASES: RegExp[] = [
+  // English
+  /\b(?:access|connection|browsing)\b[^.!?]{0,80}?\b(?:has been|have been|is|was|are|been)\s+(?:temporarily\s+)?(?:blocked|restricted|denied|disabled|prohibited|forbidden|limited|filtered)\b/,
+  /\b(?:web\s?site|web\s?page|site|page|url|domain|resource|content|address)\b[^.!?]{0,60}?\b(?:has been|is|was|been)\s+(?:blocked|restricted|filtered|banned|prohibited)\b/,
+  /\b(?:web\s?site|web\s?page|site|page|url|domain|access|content|resource)\s+(?:blocked|restricted)\b/,
+  /\bblocked\s+(?:by|due to|in accordance|as per|because|pursuant|under|for your)\b/,
+  /\b(?:is|are)\s+not\s+available\s+in\s+[a-z ]{3,30}\s+(?:as|because|due)\b/,
+  /\bcontains?\s+prohibited\s+material\b/,
+  /\bunavailable\s+for\s+legal\s+reasons\b/,
+  /\b(?:adult\s+)?content\s+(?:filter|lock|bar)\b[^.!?]{0,40}\b(?:is on|is turned on|active|enabled)\b/,
+  /\brestricted\s+for\s+browsing\b/,
+  // Russian
+  /доступ[^.!?]{0,90}?(?:ограничен|заблокирован|закрыт|запрещ[её]н|приостановлен|блокирован)/,
+  /(?:ресурс|сайт|страниц[аы]|адрес|ссылка|url)[^.!?]{0,60}?(?:заблокирован|ограничен|запрещ[её]н|закрыт)/,
+  /(?:заблокирован|ограничен)[аоы]?\s+(?:по\s+решению|на\s+основании|в\s+соответствии|роскомнадзор)/,
+  // Ukrainian, Belarusian
+  /доступ[^.!?]{0,90}?(?:обмежен|заблоковано|закрито|абмежаван|заблакіраван)/,
+  /(?:ресурс|сайт|рэсурс)[^.!?]{0,60}?(?:заблоковано|заблокований|заблакіраван|абмежаван)/,
+  // Kazakh
+  /(?:қолжетімділік|кіру|қол жеткізу)[^.!?]{0,60}?(?:шектелген|бұғатталған|жабылған|тыйым)/,
+  /бұғатталған/,
+  // Uzbek (Latin and Cyrillic)
+  /(?:kirish|sayt|resurs|veb-sayt)[^.!?]{0,60}?(?:cheklangan|bloklangan|taqiqlangan)/,
+  /(?:кириш|сайт|ресурс)[^.!?]{0,60}?(?:чекланган|блокланган|тақиқланган)/,
+  // Persian
+  /دسترسی[^.!?]{0,80}?(?:امکان\s?پذیر\s?نمی\s?باشد|امکانپذیر\s?نیست|مسدود|محدود|ممنوع|غیر\s?مجاز)/,
+  /(?:فیلتر|مسدود)\s?شده/,
+  // Arabic
+  /(?:محجوب|تم\s+حجب|حجب\s+(?:هذا\s+)?الموقع|الموقع\s+المطلوب\s+غير\s+متاح|تم\s+(?:حظر|منع|تقييد)\s+(?:الوصول|الدخول))/,
+  /(?:الوصول|الدخول)[^.!?]{0,60}?(?:محظور|ممنوع|مقيد|محجوب)/,
+  // Turkish
+  /(?:erişim|bu\s+site|bu\s+siteye|bu\s+web\s+sitesi)[^.!?]{0,100}?(?:engellen|kısıtlan|yasaklan|durduruldu)/,
+  /erişime\s+(?:kapatıl|engel)/,
+  // Indonesian / Malay
+  /(?:diblokir|diblok\b|akses\s+ditutup|situs\s+terlarang|negatif\s+konten|konten\s+negatif|internet\s+positif|internet\s+sehat|internet\s+baik|tidak\s+dapat\s+diakses|disekat)/,
+  // Chinese
+  /(?:访问|訪問|存取|网站|網站|网页|網頁|页面|頁面|站点)[^。！]{0,20}?(?:被拒绝|被拒絕|被阻止|被屏蔽|被封锁|被封鎖|被禁止|已禁止|被限制|受到限制|被拦截|被攔截)/,
+  /(?:已被|已经被|已經被)(?:屏蔽|封锁|封鎖|拦截|攔截|阻止|禁止访问|禁止訪問)/,
+  /禁止访问|禁止訪問/,
+  // Korean, Japanese
+  /(?:차단|접속이\s?제한|접근이\s?제한|불법\s?[·ㆍ]?\s?유해)/,
+  /アクセス[^。]{0,20}?(?:ブロック|制限|遮断|禁止)|ブロックされ/,
+  // Thai, Vietnamese
+  /(?:ถูกระงับ|ถูกปิดกั้น|ระงับการเข้าถึง|ถูกบล็อก)/,
+  /(?:bị\s+chặn|bị\s+cấm\s+truy\s+cập|truy\s+cập\s+bị\s+(?:từ\s+chối|chặn))/,
+  // German, French, Spanish, Portuguese, Italian
+  /(?:zugriff|zugang|seite|webseite|website)[^.!?]{0,60}?(?:gesperrt|blockiert|verweigert)/,
+  /(?:accès|site|page)[^.!?]{0,60}?(?:bloqué|bloquée|restreint|interdit)/,
+  /(?:acceso|acesso|sitio|site|página|pagina)[^.!?]{0,60}?(?:bloquead[oa]|restringid[oa]|denegad[oa]|prohibid[oa]|proibid[oa])/,
+  /(?:accesso|sito|pagina)[^.!?]{0,60}?(?:bloccat[oa]|inibit[oa]|oscurat[oa]|negat[oa])/,
+];
+
+/** On whose authority, or by which filter. */
+const AUTHORITY: RegExp[] = [
+  /\b(?:court|judge|judicial|ministry|minister|ministerial|regulation|regulator|regulatory|law|laws|legislation|decree|authorit(?:y|ies)|government|governmental|police|attorney|prosecutor|commission|directive|statute|copyright|infring\w*|illegal|unlawful|pursuant|in accordance with|public interest|national law|federal)\b/,
+  /\b(?:policy|policies|administrator|network operator|content filter\w*|filtering|web filter\w*|parental|category|categorized|categorised|safe\s?(?:search|web|surf\w*|browsing)|age of 18|over 18|18\+|adult content|mature)\b/,
+  /(?:суд|закон|фз\b|реестр|роскомнадзор|rkn\.gov|минюст|прокурат|министерств|постановлен|государственн|законодательств|правоохранит|экстремист)/,
+  /(?:рішення|міністерств|рнбо|нкек|нкрзі|указ|рашэнн|міністэрств|мiнiнфарм|заң|сот\s|шешім|министрлі)/,
+  /\b(?:qonun|qaror|sud|vazirlik|davlat)\b/,
+  /(?:قانون|قضاییه|دادستان|کمیته|مصادیق|وزارت|مقررات)/,
+  /(?:وزارة|هيئة|الهيئة|قانون|القانون|المحكمة|الأنظمة|السياسة|التنظيم)/,
+  /(?:mahkeme|kanun|karar|btk|bakanlı|tedbir|sayılı|yönetmelik)/,
+  /\b(?:peraturan|menteri|kominfo|undang-undang|kementerian|pemerintah|mcmc|skmm|trustpositif|pornografi|perjudian|judi)\b/,
+  /(?:法律|法规|法規|政府|主管部门|有关部门|有關部門|规定|規定|公安|监管|監管)/,
+  /(?:방송통신|법률|위원회|경찰|warning\.or\.kr|법원|유해)/,
+  /(?:法律|裁判所|総務省|規制)/,
+  /(?:กระทรวง|ศาล|คำสั่ง|พระราชบัญญัติ|กฎหมาย)/,
+  /\b(?:pháp luật|quy định|bộ thông tin)\b/,
+  /\b(?:gericht|gesetz|behörde|jugendschutz|kategorie|administrator|richtlinie|tribunal|décision|loi|autorité|arcom|ministère|ley|juzgado|orden judicial|lei|tribunale|decreto|legge|autorità|agcom)\b/,
+];
+
+/** Titles that alone say "blocked" (checked only on short pages). */
+const TITLE_BLOCK = BLOCK_PHRASES;
+const TITLE_WORDS = /\b(?:blocked|block page|blockpage|restricted|access denied|forbidden|censored|filtered|safeweb|netsafe|internet sehat|internet positif|internet baik|negatif konten)\b|(?:заблокирован|ограничен|блокировк|запрещ|محجوب|مسدود|engellendi|diblokir|屏蔽|封锁|차단|gesperrt|bloqué|bloquead)/;
+
+/** Where a near-empty page sends the browser or what it shows instead of text. */
+const FORWARD_SUSPECT = /(?:^|\/\/)(?:10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|\[[0-9a-f:]+\])|(?:block|blocked|zapret|rkn|blacklist|deny|denied|forbidden|restrict|prohibit|censor|filter|warning|sehat|positif|netsafe|cleanweb|safeweb|safe-?surf|lawfilter|stop)(?:[^a-z]|$)|[?&](?:accessurl|dpid|url)=/;
+
+export interface HeuristicResult {
+  blocked: boolean;
+  reason?: string;
+}
+
+const SHORT_TEXT = 3500;
+const TINY_TEXT = 80;
+
+function anyMatch(res: RegExp[], s: string): boolean {
+  for (const re of res) if (re.test(s)) return true;
+  return false;
+}
+
+export function heuristics(f: PageFacts): HeuristicResult {
+  // Articles are not block pages; long pages are not either (a block page says one thing).
+  if (f.articleMeta || f.truncated || f.textLength > SHORT_TEXT || f.paragraphs > 25) return { blocked: false };
+  const text = f.text.length > 4000 ? f.text.slice(0, 4000) : f.text;
+  const title = f.title;
+
+  const titleSays = title.length > 0 && title.length < 200 && (anyMatch(TITLE_BLOCK, title) || TITLE_WORDS.test(title));
+  const textSays = anyMatch(BLOCK_PHRASES, text);
+  if (titleSays || textSays) {
+    const why = anyMatch(AUTHORITY, text) || anyMatch(AUTHORITY, title);
+    if (why) return { blocked: true, reason: 'wording+authority' };
+    if (titleSays && textSays) return { blocked: true, reason: 'wording in title and text' };
+    if (f.textLength < 600 && (titleSays || f.links <= 3)) return { blocked: true, reason: 'short page wording' };
+  }
+
+  // Near-empty pages: a frame, refresh or script that forwards to a block host, or nothing but
+  // a warning picture under a block title.
+  if (f.textLength <= TINY_TEXT) {
+    for (const fw of f.forwards) if (FORWARD_SUSPECT.test(fw)) return { blocked: true, reason: 'forward' };
+    if (titleSays) return { blocked: true, reason: 'title on empty page' };
+    for (const img of f.images) {
+      if (/(?:block|warning|sehat|positif|denied|forbidden|stop\.|restrict|larang|negatif)/.test(img)) {
+        return { blocked: true, reason: 'warning image' };
+      }
+    }
+  }
+  return { blocked: false };
+}
+
+/** Vague blocking words (Citizen Lab `vbw`): evidence, never alone a verdict. */
+export const VAGUE_WORDS = /\b(?:web ?page|web ?site) blocked\b/;

@@ -1,0 +1,108 @@
+import type { BlockKind } from '../types.js';
+import { SIGNATURES, type SignatureRow } from './signatures.generated.js';
+
+export interface SignatureHit {
+  name: string;
+  kind: BlockKind;
+  country?: string;
+}
+
+const KINDS: Record<SignatureRow[2], BlockKind> = {
+  n: 'national', i: 'isp', p: 'product', s: 'institution', l: 'legal-451',
+};
+
+interface Compiled {
+  body: RegExp;
+  bodyRows: Map<string, SignatureRow>;
+  header: SignatureRow[];
+  /** Header/URL patterns that name a host (or IP): safe to test against any URL. */
+  hostRows: SignatureRow[];
+}
+
+let compiled: Compiled | null = null;
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Digit-bounded where the pattern starts/ends in a digit (UA-123-1 must not match UA-123-12). */
+function toSource(p: string): string {
+  let src = escape(p);
+  if (/^\d/.test(p)) src = '(?<!\\d)' + src;
+  if (/\d$/.test(p)) src += '(?!\\d)';
+  return src;
+}
+
+const HOSTLIKE = /(?:^|[/.:@])(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[:/]|$)|\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[[0-9a-f:]+\]/;
+
+let excluded: ((name: string) => boolean) | null = null;
+
+/**
+ * Leave some signatures out (by name), or none with `null`. For measurement only: the bench
+ * scores each operator's pages without that operator's own signatures.
+ */
+export function setExcludedSignatures(pred: ((name: string) => boolean) | null): void {
+  excluded = pred;
+  compiled = null;
+}
+
+function compile(): Compiled {
+  const bodyRows = new Map<string, SignatureRow>();
+  const header: SignatureRow[] = [];
+  const hostRows: SignatureRow[] = [];
+  for (const row of SIGNATURES) {
+    if (excluded?.(row[3])) continue;
+    if (row[1] === 'b') {
+      if (!bodyRows.has(row[0])) bodyRows.set(row[0], row);
+    } else {
+      header.push(row);
+      if (HOSTLIKE.test(row[0]) && !/^[a-z-]+: /.test(row[0])) hostRows.push(row);
+    }
+  }
+  // Longest first so that a longer pattern sharing a prefix wins the alternation.
+  const sources = [...bodyRows.keys()].sort((a, b) => b.length - a.length).map(toSource);
+  return { body: new RegExp(sources.join('|')), bodyRows, header, hostRows };
+}
+
+function get(): Compiled {
+  return (compiled ??= compile());
+}
+
+function hit(row: SignatureRow): SignatureHit {
+  const h: SignatureHit = { name: row[3], kind: KINDS[row[2]] };
+  if (row[4]) h.country = row[4];
+  return h;
+}
+
+/** First body signature found in a normalised page serialisation. */
+export function matchBody(html: string): SignatureHit | null {
+  const c = get();
+  const m = c.body.exec(html);
+  if (!m) return null;
+  const row = c.bodyRows.get(m[0]);
+  return row ? hit(row) : null;
+}
+
+function contains(hay: string, p: string): boolean {
+  let from = 0;
+  for (;;) {
+    const i = hay.indexOf(p, from);
+    if (i < 0) return false;
+    const before = hay.charCodeAt(i - 1);
+    const after = hay.charCodeAt(i + p.length);
+    const digitBefore = /^\d/.test(p) && before >= 48 && before <= 57;
+    const digitAfter = /\d$/.test(p) && after >= 48 && after <= 57;
+    if (!digitBefore && !digitAfter) return true;
+    from = i + 1;
+  }
+}
+
+/** Header signatures against normalised "name: value" lines and redirect URLs. */
+export function matchHeaders(lines: string): SignatureHit | null {
+  for (const row of get().header) if (contains(lines, row[0])) return hit(row);
+  return null;
+}
+
+/** Host-naming header signatures against one normalised URL (no redirect evidence needed). */
+export function matchHostUrl(url: string): SignatureHit | null {
+  for (const row of get().hostRows) if (contains(url, row[0])) return hit(row);
+  return null;
+}
