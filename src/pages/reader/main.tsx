@@ -1,63 +1,48 @@
 /**
- * reader.html?url=<page URL>: the article handed over by the one-click flow, else fetched and
- * extracted here. Everything from the page is sanitised again before it is rendered.
+ * reader.html?url=<page URL>[&version=N][&save=1]. This script runs from <head>: it applies the
+ * reader settings to <html> synchronously (from the localStorage mirror) before anything is
+ * painted, starts fetching the handoff and the stored settings at once, and mounts the UI when
+ * the document is parsed and the stored settings are applied, so no wrong theme ever flashes.
  */
-import { useEffect, useState } from 'preact/hooks';
-import DOMPurify from 'dompurify';
-import type { Article } from '../../core/types.js';
-import { extractArticle } from '../../core/extract/index.js';
+import './reader.css';
+import { DEFAULT_SETTINGS, loadSettings, readMirror } from '../../shared/settings.js';
 import { send } from '../../shared/runtime.js';
-import { t } from '../shared/i18n.js';
+import { applySettings } from './themes.js';
 import { mount } from '../shared/mount.js';
+import { applyUiLocale, t } from '../shared/i18n.js';
+import { Reader } from './Reader.js';
 
-type State = { status: 'loading' } | { status: 'ready'; article: Article } | { status: 'error'; message: string };
+applyUiLocale();
+applySettings(readMirror() ?? DEFAULT_SETTINGS);
 
-async function fetchAndExtract(url: string): Promise<Article | null> {
-  const response = await fetch(url, { credentials: 'include' });
-  const html = await response.text();
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  return extractArticle(doc, { url: response.url || url });
-}
+const params = new URLSearchParams(location.search);
+const pageUrl = params.get('url');
+const versionParam = params.get('version');
+const version = versionParam !== null && /^\d+$/.test(versionParam) ? Number(versionParam) : undefined;
+const autoSave = params.get('save') === '1';
 
-async function loadArticle(url: string): Promise<Article | null> {
-  return (await send('take-handoff', { url })) ?? (await fetchAndExtract(url));
-}
+// Started before the document is even parsed: the handoff is what makes one click fast.
+const handoff = pageUrl ? send('take-handoff', { url: pageUrl }).catch(() => null) : Promise.resolve(null);
+const settingsReady = loadSettings();
+const domReady = new Promise<void>((resolve) => {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+  else resolve();
+});
 
-function Reader({ url }: { url: string }) {
-  const [state, setState] = useState<State>({ status: 'loading' });
-  useEffect(() => {
-    loadArticle(url).then(
-      (article) => setState(article ? { status: 'ready', article } : { status: 'error', message: t('readerNoArticle') }),
-      (error: unknown) => setState({ status: 'error', message: t('readerFetchFailed', String(error)) }),
+async function start(): Promise<void> {
+  const settings = await settingsReady;
+  applySettings(settings);
+  await domReady;
+  if (!pageUrl || !/^https?:/i.test(pageUrl)) {
+    mount(
+      <main class="reader-message" id="sz-main">
+        <h1>{t('readerTitle')}</h1>
+        <p role="alert">{t('readerNoUrl')}</p>
+      </main>,
     );
-  }, [url]);
-
-  if (state.status === 'loading') return <main class="reader"><p role="status">{t('readerLoading')}</p></main>;
-  if (state.status === 'error') {
-    return (
-      <main class="reader">
-        <p role="alert">{state.message}</p>
-        <p><a href={url}>{t('readerOriginal')}</a></p>
-      </main>
-    );
+    return;
   }
-  const { article } = state;
-  document.title = article.title;
-  return (
-    <main class="reader">
-      <header class="reader-header" lang={article.lang ?? undefined} dir={article.dir ?? undefined}>
-        <h1>{article.title}</h1>
-        {article.byline && <p class="byline">{article.byline}</p>}
-        <p class="source"><a href={url}>{article.siteName ?? new URL(url).hostname}</a></p>
-      </header>
-      <article
-        lang={article.lang ?? undefined}
-        dir={article.dir ?? undefined}
-        dangerouslySetInnerHTML={{ __html: DOMPurify.sanitize(article.contentHtml) }}
-      />
-    </main>
-  );
+  mount(<Reader url={pageUrl} version={version} autoSave={autoSave} initialSettings={settings} handoff={handoff} />);
 }
 
-const pageUrl = new URLSearchParams(location.search).get('url');
-mount(pageUrl ? <Reader url={pageUrl} /> : <main class="reader"><p role="alert">{t('readerNoArticle')}</p></main>);
+void start();

@@ -1,0 +1,102 @@
+/** The article itself: header (site, title, byline, date, reading time), lead image, body, source. */
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import type { Article } from '../../core/types.js';
+import { t } from '../shared/i18n.js';
+import { containsImage, prepareContent, readingMinutes } from './render.js';
+import { displayHost, formatDate, formatMinutes } from './format.js';
+
+function Body({ fragment, className, label }: { fragment: DocumentFragment; className: string; label?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    // A fragment can be inserted once; clone so a re-mount still has the content.
+    ref.current?.replaceChildren(fragment.cloneNode(true));
+  }, [fragment]);
+  return <div class={className} ref={ref} role={label ? 'group' : undefined} aria-label={label} />;
+}
+
+export interface ArticleViewProps {
+  /** The first page. */
+  article: Article;
+  /** Further pages of a multi-page article, in order. */
+  pages: Article[];
+  /** The URL the reader was opened for (the link to the original). */
+  pageUrl: string;
+  wordCount: number;
+  locale: string;
+  savedAt?: string;
+}
+
+export function ArticleView({ article, pages, pageUrl, wordCount, locale, savedAt }: ArticleViewProps) {
+  const base = article.url || pageUrl;
+  const first = useMemo(() => prepareContent(window, article.contentHtml, { baseUrl: base, title: article.title }), [article, base]);
+  const more = useMemo(
+    () => pages.map((page, i) => prepareContent(window, page.contentHtml, { baseUrl: page.url || base, title: article.title, idPrefix: `sz-p${i + 2}-` })),
+    [pages, article.title, base],
+  );
+  const lead = article.leadImage;
+  const showLead = useMemo(() => Boolean(lead?.url) && !containsImage(first, lead?.url ?? '', base), [lead, first, base]);
+  const published = formatDate(article.publishedTime, locale);
+  const minutes = readingMinutes(wordCount);
+  const originalUrl = article.url || pageUrl;
+  const site = article.siteName || displayHost(originalUrl);
+  const dir = article.dir ?? 'auto';
+  const lang = article.lang ?? undefined;
+  const leadSrc = lead ? resolve(lead.url, base) : '';
+  const captionRepeatsAlt = lead?.caption && lead.alt && sameText(lead.caption, lead.alt);
+
+  return (
+    <article id="sz-article" class="reader-article" lang={lang} dir={dir} tabIndex={-1}>
+      <header class="article-header">
+        <p class="article-site">{site}</p>
+        <h1 class="article-title">{article.title}</h1>
+        {article.byline && <p class="article-byline">{article.byline}</p>}
+        <p class="article-meta" dir="auto">
+          {published && article.publishedTime && <time dateTime={article.publishedTime}>{published}</time>}
+          {published && <span aria-hidden="true"> · </span>}
+          <span>{t('readerReadingTime', formatMinutes(minutes, locale))}</span>
+        </p>
+      </header>
+      {showLead && lead && leadSrc && (
+        <figure class="lead-image">
+          <img src={leadSrc} alt={lead.alt ?? ''} referrerpolicy="no-referrer" decoding="async" />
+          {lead.caption && !captionRepeatsAlt && <figcaption>{lead.caption}</figcaption>}
+        </figure>
+      )}
+      <Body fragment={first} className="article-body" />
+      {more.map((fragment, i) => (
+        <section class="article-page" key={i} aria-label={t('readerPageN', String(i + 2))}>
+          <p class="page-marker" aria-hidden="true"><span>{t('readerPageN', String(i + 2))}</span></p>
+          <Body fragment={fragment} className="article-body" />
+        </section>
+      ))}
+      <footer class="article-source" dir="auto">
+        <p>
+          <span class="source-label">{t('readerSource')} </span>
+          <a href={originalUrl} class="source-url" dir="ltr">{originalUrl}</a>
+        </p>
+        {(published || savedAt) && (
+          <p class="source-dates">
+            {published && <span>{t('readerPublished', published)}</span>}
+            {published && savedAt && ' · '}
+            {savedAt && <span>{t('readerSavedOn', formatDate(savedAt, locale, true) ?? savedAt)}</span>}
+          </p>
+        )}
+      </footer>
+    </article>
+  );
+}
+
+function resolve(url: string, base: string): string {
+  if (/^blob:/i.test(url) || /^data:image\/(?:png|jpe?g|gif|webp|avif);/i.test(url)) return url;
+  try {
+    const abs = new URL(url, base);
+    return /^https?:$/.test(abs.protocol) ? abs.href : '';
+  } catch {
+    return '';
+  }
+}
+
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+  return norm(a) === norm(b);
+}

@@ -1,0 +1,324 @@
+/** The reader view: toolbar, saved-copy banner, the article, settings panel, help, read aloud. */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { Article } from '../../core/types.js';
+import { getSavedCopy, saveArticle } from '../../storage/index.js';
+import { nextTheme, onSettingsChanged, saveSettings, stepFontSize, type ReaderSettings } from '../../shared/settings.js';
+import { t } from '../shared/i18n.js';
+import { applySettings, watchSystemTheme } from './themes.js';
+import { followPages, joinPages, loadArticle, type LoadedArticle } from './sources.js';
+import { fetchAndExtract } from './fetch-article.js';
+import { shortcutFor } from './shortcuts.js';
+import { browserSpeech, type SpeechController, type SpeechStatus } from './speech.js';
+import { formatDate } from './format.js';
+import { ArticleView } from './ArticleView.js';
+import { AppearancePanel } from './AppearancePanel.js';
+import { HelpDialog } from './HelpDialog.js';
+import { SpeechBar } from './SpeechBar.js';
+import { Icon } from './icons.js';
+
+type Phase = { kind: 'loading' } | { kind: 'ready' } | { kind: 'empty' } | { kind: 'error'; message: string };
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'done'; message: string } | { kind: 'failed'; message: string };
+
+export interface ReaderProps {
+  url: string;
+  version?: number;
+  autoSave: boolean;
+  initialSettings: ReaderSettings;
+  /** The handoff request, started before the page was parsed. */
+  handoff: Promise<Article | null>;
+}
+
+const uiLocale = () => browser.i18n.getUILanguage();
+const SAVE_TIMEOUT_MS = 15000;
+
+function leaveReader(url: string): void {
+  if (history.length > 1) history.back();
+  else location.assign(url);
+}
+
+export function Reader({ url, version, autoSave, initialSettings, handoff }: ReaderProps) {
+  const [settings, setSettings] = useState(initialSettings);
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [loaded, setLoaded] = useState<LoadedArticle | null>(null);
+  const [pages, setPages] = useState<Article[]>([]);
+  const [pagesLoading, setPagesLoading] = useState(false);
+  const [liveState, setLiveState] = useState<{ kind: 'idle' | 'loading' } | { kind: 'failed'; message: string }>({ kind: 'idle' });
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [speech, setSpeech] = useState<SpeechController | null>(null);
+  const [speechStatus, setSpeechStatus] = useState<SpeechStatus | null>(null);
+  const panelButton = useRef<HTMLButtonElement>(null);
+  const loadToken = useRef(0);
+
+  // Settings: applied to <html> at once, persisted, and kept in step with other reader tabs.
+  const updateSettings = useCallback((change: Partial<ReaderSettings>) => {
+    const next = { ...settingsRef.current, ...change };
+    settingsRef.current = next;
+    setSettings(next);
+    applySettings(next);
+    void saveSettings(next).catch(() => undefined);
+  }, []);
+  useEffect(() => {
+    watchSystemTheme(() => settingsRef.current);
+    return onSettingsChanged((next) => {
+      settingsRef.current = next;
+      setSettings(next);
+      applySettings(next);
+    });
+  }, []);
+
+  const followNextPages = useCallback(async (first: Article, token: number) => {
+    if (!first.nextPageUrl) return;
+    setPagesLoading(true);
+    const more: Article[] = [];
+    try {
+      for await (const page of followPages(first, url, fetchAndExtract)) {
+        if (token !== loadToken.current) return;
+        more.push(page.article);
+        setPages([...more]);
+      }
+    } finally {
+      if (token === loadToken.current) setPagesLoading(false);
+    }
+  }, [url]);
+
+  // Load the article: handoff, else saved copy, else the live page.
+  useEffect(() => {
+    const token = ++loadToken.current;
+    loadArticle(url, { takeHandoff: () => handoff, getSavedCopy, fetchArticle: fetchAndExtract }, version).then(
+      (result) => {
+        if (token !== loadToken.current) return;
+        if (!result) {
+          setPhase({ kind: 'empty' });
+          return;
+        }
+        setLoaded(result);
+        setPhase({ kind: 'ready' });
+        if (result.source !== 'saved') void followNextPages(result.article, token);
+      },
+      (error: unknown) => {
+        if (token === loadToken.current) setPhase({ kind: 'error', message: String((error as Error)?.message ?? error) });
+      },
+    );
+  }, [url, version, handoff, followNextPages]);
+
+  const article = useMemo(() => (loaded ? joinPages(loaded.article, pages) : null), [loaded, pages]);
+
+  useEffect(() => {
+    document.title = article?.title || t('readerTitle');
+  }, [article]);
+
+  const loadLive = useCallback(async () => {
+    setLiveState({ kind: 'loading' });
+    const token = ++loadToken.current;
+    try {
+      const live = await fetchAndExtract(url);
+      if (token !== loadToken.current) return;
+      if (!live) {
+        setLiveState({ kind: 'failed', message: t('readerNoArticle') });
+        return;
+      }
+      setPages([]);
+      setLoaded({ article: live, source: 'live' });
+      setLiveState({ kind: 'idle' });
+      void followNextPages(live, token);
+    } catch (error) {
+      if (token === loadToken.current) setLiveState({ kind: 'failed', message: t('readerFetchFailed', String((error as Error)?.message ?? error)) });
+    }
+  }, [url, followNextPages]);
+
+  const saving = useRef(false);
+  const doSave = useCallback(async () => {
+    if (!article || saving.current) return;
+    saving.current = true;
+    setSave({ kind: 'saving' });
+    try {
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(t('readerSaveTimeout'))), SAVE_TIMEOUT_MS));
+      const result = await Promise.race([saveArticle(article, { pageUrl: url }), timeout]);
+      if (result.ok) {
+        const when = formatDate(result.savedAt, uiLocale(), true) ?? result.savedAt;
+        setSave({ kind: 'done', message: t('readerSaved', [when, String(result.version)]) });
+      } else {
+        setSave({ kind: 'failed', message: t('readerSaveFailed', result.error) });
+      }
+    } catch (error) {
+      setSave({ kind: 'failed', message: t('readerSaveFailed', String((error as Error)?.message ?? error)) });
+    } finally {
+      saving.current = false;
+    }
+  }, [article, url]);
+
+  // &save=1 (the toolbar menu's "Save"): save once the article is here, then drop the flag.
+  const autoSaved = useRef(false);
+  useEffect(() => {
+    if (!autoSave || autoSaved.current || !article || pagesLoading) return;
+    autoSaved.current = true;
+    const params = new URLSearchParams(location.search);
+    params.delete('save');
+    history.replaceState(history.state, '', `${location.pathname}?${params.toString()}`);
+    void doSave();
+  }, [autoSave, article, pagesLoading, doSave]);
+
+  // Read aloud.
+  const ensureSpeech = useCallback((): SpeechController | null => {
+    if (speech) return speech;
+    const controller = browserSpeech(settingsRef.current.speechRate);
+    if (!controller) return null;
+    controller.subscribe(setSpeechStatus);
+    setSpeech(controller);
+    return controller;
+  }, [speech]);
+  const speechText = article ? `${article.title}\n\n${article.textContent}` : '';
+  useEffect(() => {
+    if (speech && article) speech.load(speechText, article.lang);
+  }, [speech, speechText]);
+  useEffect(() => () => speech?.stop(), [speech]);
+  const toggleListen = useCallback(() => {
+    const controller = ensureSpeech();
+    if (!controller || !article) return;
+    if (controller.status.chunks === 0) controller.load(speechText, article.lang);
+    controller.toggle();
+  }, [ensureSpeech, article, speechText]);
+  const speechAvailable = typeof globalThis.speechSynthesis !== 'undefined';
+
+  const closePanel = useCallback(() => {
+    setPanelOpen(false);
+    panelButton.current?.focus();
+  }, []);
+
+  // Keyboard shortcuts.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (helpOpen) return; // the dialog handles its own keys
+      const action = shortcutFor(event);
+      if (!action) return;
+      switch (action) {
+        case 'bigger': updateSettings({ fontSize: stepFontSize(settingsRef.current.fontSize, 1) }); break;
+        case 'smaller': updateSettings({ fontSize: stepFontSize(settingsRef.current.fontSize, -1) }); break;
+        case 'theme': updateSettings({ theme: nextTheme(settingsRef.current.theme) }); break;
+        case 'font': updateSettings({ font: settingsRef.current.font === 'serif' ? 'sans' : 'serif' }); break;
+        case 'save': void doSave(); break;
+        case 'listen': if (speechAvailable) toggleListen(); else return; break;
+        case 'leave': leaveReader(url); break;
+        case 'help': setHelpOpen(true); break;
+        case 'close':
+          if (!panelOpen) return;
+          closePanel();
+          break;
+      }
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [helpOpen, panelOpen, doSave, toggleListen, updateSettings, closePanel, url, speechAvailable]);
+
+  const ready = phase.kind === 'ready' && article !== null;
+  const speechActive = speechStatus !== null && speechStatus.state !== 'idle';
+
+  return (
+    <>
+      <a class="skip-link" href="#sz-article">{t('readerSkipToArticle')}</a>
+      <header class="reader-bar">
+        <div class="bar-inner">
+          <a class="bar-original" href={url}>
+            <Icon name="back" />
+            <span>{t('readerOriginal')}</span>
+          </a>
+          <div class="bar-actions">
+            <span class="save-status" role="status" aria-live="polite">
+              {save.kind === 'saving' ? t('readerSaving') : save.kind === 'done' || save.kind === 'failed' ? save.message : ''}
+            </span>
+            <button type="button" class={`bar-button save${save.kind === 'done' ? ' done' : ''}`} onClick={() => void doSave()} disabled={!ready} aria-busy={save.kind === 'saving'}>
+              <Icon name={save.kind === 'done' ? 'check' : 'save'} />
+              <span>{t('readerSave')}</span>
+            </button>
+            {speechAvailable && (
+              <button type="button" class="bar-button" onClick={toggleListen} disabled={!ready} aria-pressed={speechStatus?.state === 'playing'}>
+                <Icon name={speechStatus?.state === 'playing' ? 'pause' : 'listen'} />
+                <span>{speechStatus?.state === 'playing' ? t('readerPause') : t('readerListen')}</span>
+              </button>
+            )}
+            <button
+              type="button"
+              class="bar-button icon-only"
+              ref={panelButton}
+              aria-expanded={panelOpen}
+              aria-controls="sz-appearance"
+              onClick={() => setPanelOpen(!panelOpen)}
+              title={t('readerAppearance')}
+            >
+              <Icon name="type" />
+              <span class="visually-hidden">{t('readerAppearance')}</span>
+            </button>
+            <button type="button" class="bar-button icon-only" onClick={() => setHelpOpen(true)} title={t('readerShortcuts')}>
+              <Icon name="help" />
+              <span class="visually-hidden">{t('readerShortcuts')}</span>
+            </button>
+          </div>
+        </div>
+        {panelOpen && <AppearancePanel settings={settings} onChange={updateSettings} onClose={closePanel} />}
+        {speech && speechActive && speechStatus && (
+          <SpeechBar status={speechStatus} onToggle={toggleListen} onStop={() => speech.stop()} onRate={(rate) => { speech.setRate(rate); updateSettings({ speechRate: rate }); }} />
+        )}
+      </header>
+      <main id="sz-main" class="reader-main">
+        {phase.kind === 'loading' && <p class="reader-message" role="status">{t('readerLoading')}</p>}
+        {phase.kind === 'empty' && (
+          <div class="reader-message">
+            <h1>{t('readerNoArticleTitle')}</h1>
+            <p role="alert">{t('readerNoArticle')}</p>
+            <p><a href={url}>{t('readerOriginal')}</a></p>
+          </div>
+        )}
+        {phase.kind === 'error' && (
+          <div class="reader-message">
+            <h1>{t('readerErrorTitle')}</h1>
+            <p role="alert">{t('readerFetchFailed', phase.message)}</p>
+            <p>
+              <a href={url}>{t('readerOriginal')}</a>
+              {' · '}
+              <a href={`unavailable.html?url=${encodeURIComponent(url)}&reason=user`}>{t('readerFindCopies')}</a>
+            </p>
+          </div>
+        )}
+        {ready && loaded?.source === 'saved' && (
+          <div class="saved-banner" role="note">
+            <p>
+              <Icon name="archive" />
+              <span>{t('readerSavedCopy', formatDate(loaded.savedAt, uiLocale(), true) ?? loaded.savedAt ?? '')}</span>
+            </p>
+            <div class="saved-actions">
+              <button type="button" class="link-button" onClick={() => void loadLive()} disabled={liveState.kind === 'loading'}>
+                {liveState.kind === 'loading' ? t('readerLoadingLive') : t('readerLoadLive')}
+              </button>
+              {loaded.versions && loaded.versions.length > 1 && (
+                <details class="versions">
+                  <summary>{t('readerVersions', String(loaded.versions.length))}</summary>
+                  <ul>
+                    {loaded.versions.map((v) => (
+                      <li key={v.version}>
+                        <a href={`reader.html?url=${encodeURIComponent(url)}&version=${v.version}`} aria-current={v.version === loaded.version ? 'page' : undefined}>
+                          {formatDate(v.savedAt, uiLocale(), true) ?? v.savedAt}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+            </div>
+            {liveState.kind === 'failed' && <p role="alert" class="live-error">{liveState.message}</p>}
+          </div>
+        )}
+        {ready && article && loaded && (
+          <ArticleView article={loaded.article} pages={pages} pageUrl={url} wordCount={article.wordCount} locale={uiLocale()} savedAt={loaded.source === 'saved' ? loaded.savedAt : undefined} />
+        )}
+        {ready && pagesLoading && <p class="reader-message pages-loading" role="status">{t('readerLoadingPages')}</p>}
+      </main>
+      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </>
+  );
+}

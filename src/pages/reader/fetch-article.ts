@@ -1,0 +1,41 @@
+/**
+ * The reader's own fallback: fetch the page and extract the article here (the reader is an
+ * extension page with a DOM and host access). The bytes are decoded with the charset the
+ * response or the page declares, so legacy encodings (windows-1251, cp1256…) read correctly.
+ */
+import type { Article } from '../../core/types.js';
+import { extractArticle } from '../../core/extract/index.js';
+
+const FETCH_TIMEOUT_MS = 20000;
+
+/** The charset from a Content-Type header, or from a <meta> near the start of the page. */
+export function sniffCharset(contentType: string | null, head: string): string {
+  const fromHeader = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
+  if (fromHeader) return fromHeader;
+  const fromMeta = /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
+  return fromMeta ?? 'utf-8';
+}
+
+export function decodeHtml(bytes: ArrayBuffer, contentType: string | null): string {
+  const head = new TextDecoder('latin1').decode(bytes.slice(0, 2048));
+  const charset = sniffCharset(contentType, head);
+  try {
+    return new TextDecoder(charset).decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+export async function fetchAndExtract(url: string): Promise<Article | null> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
+  try {
+    const response = await fetch(url, { credentials: 'include', signal: controller.signal, redirect: 'follow' });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const html = decodeHtml(await response.arrayBuffer(), response.headers.get('content-type'));
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    return extractArticle(doc, { url: response.url || url });
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * Render-time preparation of an article body. Whatever the source (the live page, the network,
+ * the offline library), the HTML is sanitised again here with DOMPurify before it is shown, and
+ * then adapted to the reader: one <h1> only, absolute links, focusable scroll regions, images
+ * that load lazily without a referrer. Works with any window (the reader's, or jsdom in tests).
+ */
+import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
+
+const FORBID_TAGS = [
+  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
+  'form', 'input', 'button', 'select', 'option', 'textarea', 'fieldset', 'dialog', 'link', 'meta', 'base',
+  'svg', 'math', 'portal', 'slot', 'audio', 'video', 'source', 'track',
+];
+const FORBID_ATTR = ['style', 'class', 'srcset', 'sizes', 'ping', 'formaction', 'action', 'background', 'autofocus', 'tabindex', 'contenteditable'];
+// http(s), mail, phone, in-page fragments, relative URLs, and the blob: URLs of saved images.
+const ALLOWED_URI = /^(?:https?:|mailto:|tel:|blob:|#|\/|\.\.?\/|[^:/?#]*(?:[/?#]|$))/i;
+const RASTER_DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif|bmp);/i;
+
+const CONFIG: Config = {
+  USE_PROFILES: { html: true },
+  FORBID_TAGS,
+  FORBID_ATTR,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ALLOWED_URI_REGEXP: ALLOWED_URI,
+  ADD_DATA_URI_TAGS: ['img'],
+};
+
+const purifiers = new WeakMap<object, DOMPurify>();
+
+function purifierFor(win: Window): DOMPurify {
+  let purifier = purifiers.get(win);
+  if (purifier) return purifier;
+  purifier = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
+  purifier.addHook('uponSanitizeAttribute', (node, data) => {
+    const value = data.attrValue.trim();
+    if (/^data:/i.test(value)) {
+      // Only raster images may be inline data (an SVG or HTML data URL can carry script).
+      data.keepAttr = data.attrName === 'src' && (node as Element).tagName === 'IMG' && RASTER_DATA_IMAGE.test(value);
+    }
+  });
+  purifiers.set(win, purifier);
+  return purifier;
+}
+
+/** Sanitises untrusted article HTML into a fragment of `win`'s document. */
+export function sanitizeToFragment(win: Window, html: string): DocumentFragment {
+  const purifier = purifierFor(win);
+  if (!purifier.isSupported) return win.document.createDocumentFragment();
+  return purifier.sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
+}
+
+export interface PrepareOptions {
+  /** URL the article's relative links resolve against. */
+  baseUrl: string;
+  /** The article title: a leading heading repeating it is dropped. */
+  title?: string;
+  /** Prefix for ids from the page, so they cannot collide with the reader's own. */
+  idPrefix?: string;
+}
+
+function normalizeText(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+function absolute(url: string, base: string): string | null {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return null;
+  }
+}
+
+/** Two image URLs name the same picture when they match without query string and fragment. */
+export function sameImage(a: string, b: string, base = 'https://invalid.invalid/'): boolean {
+  const strip = (u: string) => {
+    const abs = absolute(u, base);
+    if (!abs) return u;
+    const parsed = new URL(abs);
+    return parsed.protocol === 'blob:' || parsed.protocol === 'data:' ? abs : `${parsed.origin}${parsed.pathname}`;
+  };
+  return strip(a) === strip(b);
+}
+
+function renameElement(el: Element, tag: string): Element {
+  const replacement = el.ownerDocument.createElement(tag);
+  for (const attr of Array.from(el.attributes)) replacement.setAttribute(attr.name, attr.value);
+  while (el.firstChild) replacement.appendChild(el.firstChild);
+  el.replaceWith(replacement);
+  return replacement;
+}
+
+/** Sanitises and adapts an article body for the reader. */
+export function prepareContent(win: Window, html: string, options: PrepareOptions): DocumentFragment {
+  const fragment = sanitizeToFragment(win, html);
+  const prefix = options.idPrefix ?? 'sz-c-';
+
+  // The reader's title is the page's only <h1>.
+  for (const h1 of Array.from(fragment.querySelectorAll('h1'))) renameElement(h1, 'h2');
+  const firstHeading = fragment.querySelector('h2, h3');
+  if (firstHeading && options.title && normalizeText(firstHeading.textContent) === normalizeText(options.title)) {
+    const before = fragment.textContent?.slice(0, 400) ?? '';
+    // Only when it leads the body (nothing but whitespace or little text before it).
+    if (normalizeText(before).startsWith(normalizeText(firstHeading.textContent))) firstHeading.remove();
+  }
+
+  for (const el of Array.from(fragment.querySelectorAll('[id]'))) el.id = `${prefix}${el.id}`;
+
+  for (const a of Array.from(fragment.querySelectorAll('a[href]'))) {
+    const href = a.getAttribute('href') ?? '';
+    if (href.startsWith('#')) {
+      if (href.length > 1) a.setAttribute('href', `#${prefix}${href.slice(1)}`);
+    } else {
+      const abs = absolute(href, options.baseUrl);
+      if (abs) a.setAttribute('href', abs);
+      else a.removeAttribute('href');
+    }
+    if (a.getAttribute('target') === '_blank') a.setAttribute('rel', 'noopener noreferrer');
+    else a.removeAttribute('target');
+    const hasName = normalizeText(a.textContent) !== '' || Array.from(a.querySelectorAll('img')).some((img) => normalizeText(img.getAttribute('alt')) !== '');
+    if (!hasName && a.getAttribute('href')) a.setAttribute('aria-label', a.getAttribute('href') ?? '');
+  }
+
+  for (const img of Array.from(fragment.querySelectorAll('img'))) {
+    const src = img.getAttribute('src');
+    if (!src) {
+      img.remove();
+      continue;
+    }
+    if (!/^(?:blob|data):/i.test(src)) {
+      const abs = absolute(src, options.baseUrl);
+      if (abs) img.setAttribute('src', abs);
+    }
+    if (!img.hasAttribute('alt')) img.setAttribute('alt', '');
+    img.setAttribute('loading', 'lazy');
+    img.setAttribute('decoding', 'async');
+    img.setAttribute('referrerpolicy', 'no-referrer');
+  }
+
+  // Wide code and tables scroll on their own, and a keyboard can reach them to scroll.
+  for (const pre of Array.from(fragment.querySelectorAll('pre'))) pre.setAttribute('tabindex', '0');
+  for (const table of Array.from(fragment.querySelectorAll('table'))) {
+    if (table.parentElement?.classList.contains('table-wrap')) continue;
+    const wrap = fragment.ownerDocument.createElement('div');
+    wrap.className = 'table-wrap';
+    wrap.setAttribute('tabindex', '0');
+    table.replaceWith(wrap);
+    wrap.appendChild(table);
+  }
+  return fragment;
+}
+
+/** Whether the body already shows the lead image (then the reader does not repeat it). */
+export function containsImage(fragment: ParentNode, imageUrl: string, baseUrl: string): boolean {
+  return Array.from(fragment.querySelectorAll('img')).some((img) => sameImage(img.getAttribute('src') ?? '', imageUrl, baseUrl));
+}
+
+/** Reading time in whole minutes (at least 1) for a word count. */
+export function readingMinutes(wordCount: number, wordsPerMinute = 230): number {
+  return Math.max(1, Math.round(wordCount / wordsPerMinute));
+}

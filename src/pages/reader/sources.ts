@@ -1,0 +1,118 @@
+/**
+ * Where the reader's article comes from, in the order PRODUCT.md fixes: the article the
+ * one-click flow handed over; else the saved copy (shown at once, marked as such); else the
+ * live page, fetched and extracted here. Multi-page articles are followed and joined.
+ * Dependencies are passed in, so the order and the joining are unit-tested without a browser.
+ */
+import type { Article } from '../../core/types.js';
+
+export type ArticleSource = 'handoff' | 'saved' | 'live';
+
+export interface LoadedArticle {
+  article: Article;
+  source: ArticleSource;
+  /** Saved copies: when and which version; other versions available. */
+  savedAt?: string;
+  version?: number;
+  versions?: { version: number; savedAt: string }[];
+}
+
+export interface SourceDeps {
+  takeHandoff(url: string): Promise<Article | null>;
+  getSavedCopy(url: string, version?: number): Promise<{ article: Article; savedAt: string; version: number; versions: { version: number; savedAt: string }[] } | null>;
+  fetchArticle(url: string): Promise<Article | null>;
+}
+
+async function quietly<T>(promise: Promise<T | null>): Promise<T | null> {
+  try {
+    return await promise;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The first source that has the article. With an explicit `version` the user asked for that
+ * saved version, so the library goes first. Errors of the live fetch propagate (the reader says
+ * why the page could not be loaded); the other sources failing just means "not there".
+ */
+export async function loadArticle(url: string, deps: SourceDeps, version?: number): Promise<LoadedArticle | null> {
+  // Ask for the handoff at once even when a version is asked for: it must not linger.
+  const handoff = quietly(deps.takeHandoff(url));
+  if (version === undefined) {
+    const article = await handoff;
+    if (article) return { article, source: 'handoff' };
+  }
+  const saved = await quietly(deps.getSavedCopy(url, version));
+  if (saved) return { article: saved.article, source: 'saved', savedAt: saved.savedAt, version: saved.version, versions: saved.versions };
+  if (version !== undefined) {
+    const article = await handoff;
+    if (article) return { article, source: 'handoff' };
+  }
+  const live = await deps.fetchArticle(url);
+  return live ? { article: live, source: 'live' } : null;
+}
+
+export const MAX_PAGES = 10;
+
+function pageKey(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.hash = '';
+    return parsed.href.replace(/\/$/, '');
+  } catch {
+    return url;
+  }
+}
+
+export interface NextPage {
+  url: string;
+  article: Article;
+}
+
+/**
+ * Follows `nextPageUrl` from `first`, yielding each further page in order. Stops at a page seen
+ * before (a loop), a page with the same body as an earlier one, a failed fetch or extraction,
+ * a non-web URL, or after `maxPages` pages in all.
+ */
+export async function* followPages(first: Article, firstUrl: string, fetchArticle: (url: string) => Promise<Article | null>, maxPages = MAX_PAGES): AsyncGenerator<NextPage> {
+  const seen = new Set([pageKey(firstUrl), pageKey(first.url)]);
+  const bodies = new Set([first.contentHtml]);
+  let current = first;
+  let base = firstUrl;
+  for (let count = 1; count < maxPages && current.nextPageUrl; count++) {
+    let next: string;
+    try {
+      next = new URL(current.nextPageUrl, base).href;
+    } catch {
+      return;
+    }
+    if (!/^https?:/i.test(next) || seen.has(pageKey(next))) return;
+    seen.add(pageKey(next));
+    let article: Article | null;
+    try {
+      article = await fetchArticle(next);
+    } catch {
+      return;
+    }
+    if (!article || bodies.has(article.contentHtml)) return;
+    bodies.add(article.contentHtml);
+    seen.add(pageKey(article.url));
+    yield { url: next, article };
+    current = article;
+    base = next;
+  }
+}
+
+/** One article from its pages, in order: bodies joined, counts added, no further page. */
+export function joinPages(first: Article, more: Article[]): Article {
+  if (more.length === 0) return first;
+  const all = [first, ...more];
+  return {
+    ...first,
+    contentHtml: all.map((page) => page.contentHtml).join('\n<hr>\n'),
+    textContent: all.map((page) => page.textContent).join('\n\n'),
+    wordCount: all.reduce((sum, page) => sum + page.wordCount, 0),
+    nextPageUrl: null,
+  };
+}
