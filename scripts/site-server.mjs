@@ -1,6 +1,7 @@
 // A small HTTP server for the bundled sample site and the test fixtures. Pages live under
 // <root>/<host name>/<path> (e.g. news.test/world/article.html), so tests and the demo use
-// realistic host names that the browsers map to this machine. Extra behaviours (resets,
+// realistic host names that the browsers map to this machine; `__ORIGIN__` in a page becomes
+// the origin it was requested from. Extra behaviours (resets,
 // hangs, error statuses, fake archives) are added per test with `route`.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -36,13 +37,16 @@ export async function startSiteServer({ root, port = 0 }) {
   const routes = new Map();
   const sockets = new Set();
 
-  async function serveFile(res, host, pathname) {
+  async function serveFile(res, host, pathname, origin) {
     const hostDir = join(root, host);
     let file = normalize(join(hostDir, decodeURIComponent(pathname)));
     if (!file.startsWith(hostDir + sep) && file !== hostDir) return false;
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      // Pages name their own absolute URLs (canonical, og:image) as __ORIGIN__, since the port is
+      // chosen at start-up.
+      if (extname(file) === '.html') body = Buffer.from(body.toString('utf8').replaceAll('__ORIGIN__', origin));
       res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-length': body.length });
       res.end(body);
       return true;
@@ -58,7 +62,7 @@ export async function startSiteServer({ root, port = 0 }) {
     try {
       const route = routes.get(`${host}${url.pathname}`) ?? routes.get(`*${url.pathname}`);
       if (route && (await route(req, res, url))) return;
-      if (await serveFile(res, host, url.pathname)) return;
+      if (await serveFile(res, host, url.pathname, url.origin)) return;
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
       res.end('<!doctype html><title>Not found</title><h1>Not found</h1>');
     } catch (error) {

@@ -1,0 +1,24 @@
+// Launches Chromium with an unpacked extension loaded (used by the E2E harness and `npm start`).
+// The flags keep Chromium off the network (this machine has none) and map *.test to localhost.
+import { chromium } from 'playwright-core';
+
+/**
+ * @param {{ extensionDir: string, profileDir: string, executablePath: string, headless?: boolean, extraArgs?: string[] }} options
+ * @returns {Promise<{ context: import('playwright-core').BrowserContext, extensionBase: string }>}
+ */
+export async function launchChromiumWithExtension({ extensionDir, profileDir, executablePath, headless = true, extraArgs = [] }) {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    headless,
+    executablePath,
+    viewport: { width: 1280, height: 860 },
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic',
+      `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
+      '--host-resolver-rules=MAP *.test 127.0.0.1',
+      ...extraArgs,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  return { context, extensionBase: new URL('/', worker.url()).href };
+}
