@@ -1,0 +1,172 @@
+/**
+ * Full-text search over the library with MiniSearch: prefix (last word, as you type) and fuzzy
+ * matching, and one normalisation for documents and queries alike —
+ *   case folded; diacritics removed (NFKD, drop combining marks, NFC again so Hangul recomposes);
+ *   Arabic/Persian: ي ى → ی, ك → ک, ة kept, tatweel and ZWNJ/ZWJ removed, Arabic-Indic and
+ *   Persian digits → ASCII (so می‌خواهم, میخواهم and مي‌خواهم are one word);
+ *   Han, Hiragana and Katakana runs (no spaces between words) are indexed as overlapping
+ *   bigrams, so any two-or-more-character substring is searchable; Cyrillic and every other
+ *   script are split on letters/numbers like Latin (ё folds to е through the diacritics rule).
+ */
+import MiniSearch, { type SearchResult } from 'minisearch';
+
+export interface SearchDoc {
+  url: string;
+  title: string;
+  siteName: string;
+  text: string;
+  tags: string[];
+}
+
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u30fc]+/u;
+const TOKEN = /[\p{L}\p{N}\p{M}\u200c\u200d\u0640]+/gu;
+
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{Mn}/gu, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\u064a\u0649]/g, '\u06cc')
+    .replace(/\u0643/g, '\u06a9')
+    .replace(/[\u200c\u200d\u0640]/g, '')
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+}
+
+function splitCjk(word: string, out: string[]): void {
+  // A word may mix scripts (e.g. "東京2026"): CJK runs become bigrams, the rest stays whole.
+  let rest = word;
+  while (rest) {
+    const m = CJK_RUN.exec(rest);
+    if (!m) {
+      out.push(rest);
+      return;
+    }
+    if (m.index > 0) out.push(rest.slice(0, m.index));
+    const run = [...m[0]];
+    if (run.length === 1) out.push(run[0]!);
+    for (let i = 0; i + 1 < run.length; i++) out.push(run[i]! + run[i + 1]!);
+    rest = rest.slice(m.index + m[0].length);
+  }
+}
+
+/** Terms of a text, already normalised. */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (const m of normalizeText(text).matchAll(TOKEN)) splitCjk(m[0], out);
+  return out;
+}
+
+const OPTIONS = {
+  idField: 'url',
+  fields: ['title', 'siteName', 'text', 'tags'],
+  storeFields: [] as string[],
+  tokenize: (text: string) => tokenize(text),
+  processTerm: (term: string) => term,
+  extractField: (doc: Record<string, unknown>, field: string) => {
+    const v = doc[field];
+    return Array.isArray(v) ? v.join(' ') : (v as string | undefined) ?? '';
+  },
+};
+
+export function createIndex(): MiniSearch<SearchDoc> {
+  return new MiniSearch<SearchDoc>(OPTIONS);
+}
+
+export function loadIndex(json: string): MiniSearch<SearchDoc> {
+  return MiniSearch.loadJSON<SearchDoc>(json, OPTIONS);
+}
+
+export interface Hit {
+  url: string;
+  score: number;
+  /** The document terms that matched, for highlighting. */
+  terms: string[];
+}
+
+export function search(index: MiniSearch<SearchDoc>, query: string, limit = 200): Hit[] {
+  const terms = tokenize(query);
+  if (!terms.length) return [];
+  const isCjk = (t: string) => CJK_RUN.test(t);
+  const results: SearchResult[] = index.search(terms.join(' '), {
+    tokenize: (q) => q.split(' '),
+    processTerm: (t) => t,
+    combineWith: 'AND',
+    boost: { title: 3, tags: 2, siteName: 1.5 },
+    prefix: (term, i, all) => i === all.length - 1 && !isCjk(term) && term.length >= 2,
+    fuzzy: (term) => (!isCjk(term) && term.length >= 5 ? 0.2 : false),
+    maxFuzzy: 2,
+  });
+  return results.slice(0, limit).map((r) => ({ url: String(r.id), score: r.score, terms: r.terms }));
+}
+
+export interface Segment {
+  text: string;
+  hit: boolean;
+}
+
+/**
+ * Splits `text` into plain and highlighted segments: a word is highlighted when its normalised
+ * form is (or, for the typed prefix, starts with) a matched term; CJK runs by matched bigram.
+ */
+export function highlight(text: string, terms: string[]): Segment[] {
+  if (!terms.length) return [{ text, hit: false }];
+  const set = new Set(terms);
+  const cjkTerms = terms.filter((t) => CJK_RUN.test(t));
+  const marks: [number, number][] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index!;
+    const norm = normalizeText(m[0]);
+    if (set.has(norm)) {
+      marks.push([start, start + m[0].length]);
+      continue;
+    }
+    if (!cjkTerms.length) continue;
+    // Character-by-character within CJK runs (normalisation keeps their length).
+    const chars = [...m[0]];
+    let offset = start;
+    const offsets = chars.map((c) => {
+      const o = offset;
+      offset += c.length;
+      return o;
+    });
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const pair = normalizeText(chars[i]! + chars[i + 1]!);
+      if (set.has(pair)) marks.push([offsets[i]!, offsets[i + 1]! + chars[i + 1]!.length]);
+    }
+  }
+  if (!marks.length) return [{ text, hit: false }];
+  marks.sort((a, b) => a[0] - b[0]);
+  const segments: Segment[] = [];
+  let at = 0;
+  for (const [s, e] of marks) {
+    const from = Math.max(s, at);
+    if (e <= from) continue;
+    if (from > at) segments.push({ text: text.slice(at, from), hit: false });
+    const last = segments[segments.length - 1];
+    if (last?.hit && from === at) last.text += text.slice(from, e);
+    else segments.push({ text: text.slice(from, e), hit: true });
+    at = e;
+  }
+  if (at < text.length) segments.push({ text: text.slice(at), hit: false });
+  return segments;
+}
+
+/** A short passage around the first match, highlighted. */
+export function snippet(text: string, terms: string[], radius = 90): Segment[] {
+  const all = highlight(text, terms);
+  let pos = 0;
+  let first = -1;
+  for (const s of all) {
+    if (s.hit) {
+      first = pos;
+      break;
+    }
+    pos += s.text.length;
+  }
+  if (first < 0) return [{ text: text.slice(0, radius * 2) + (text.length > radius * 2 ? '…' : ''), hit: false }];
+  const from = Math.max(0, first - radius);
+  const to = Math.min(text.length, first + radius);
+  return highlight((from > 0 ? '…' : '') + text.slice(from, to) + (to < text.length ? '…' : ''), terms);
+}

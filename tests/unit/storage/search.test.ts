@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { createIndex, highlight, loadIndex, normalizeText, search, snippet, tokenize, type SearchDoc } from '../../../src/storage/search.js';
+
+const docs: SearchDoc[] = [
+  { url: 'en', title: 'Café owners protest new licensing rules', siteName: 'News Test', text: 'Owners of cafés gathered outside the ministry on Tuesday.', tags: ['economy'] },
+  { url: 'fa', title: 'کتابخانه‌ها در تهران', siteName: 'خبر', text: 'مردم می‌خواهند کتاب بخوانند و کتابخانه را ببینند.', tags: [] },
+  { url: 'ar', title: 'مكتبة المدينة', siteName: 'الأخبار', text: 'قال مسؤولون إن المكتبة ستفتح يوم الأحد.', tags: [] },
+  { url: 'zh', title: '北京图书馆重新开放', siteName: '新闻', text: '市民周末可以前往图书馆借阅书籍。', tags: [] },
+  { url: 'ja', title: '東京で大雨', siteName: 'ニュース', text: '気象庁は東京都内に大雨警報を発表した。', tags: [] },
+  { url: 'ru', title: 'Новости Москвы', siteName: 'Новости', text: 'Власти объявили о закрытии ёлочного базара.', tags: ['город'] },
+];
+
+function index() {
+  const ix = createIndex();
+  ix.addAll(docs);
+  return ix;
+}
+const urls = (q: string) => search(index(), q).map((h) => h.url);
+
+describe('library search', () => {
+  it('folds case and diacritics, matches prefixes and typos', () => {
+    expect(urls('CAFE')).toEqual(['en']);
+    expect(urls('caf')).toEqual(['en']);
+    expect(urls('licensng')).toEqual(['en']);
+    expect(urls('ministry tues')).toEqual(['en']);
+  });
+
+  it('treats Persian and Arabic letter variants and ZWNJ as the same', () => {
+    expect(normalizeText('كتاب')).toBe(normalizeText('کتاب'));
+    expect(normalizeText('يوم')).toBe(normalizeText('یوم'));
+    expect(urls('ميخواهند')).toEqual(['fa']);
+    expect(urls('می‌خواهند')).toEqual(['fa']);
+    expect(urls('كتابخانه')).toEqual(['fa']);
+    expect(urls('مکتبة')).toEqual(['ar']);
+    expect(urls('يوم الاحد')).toEqual(['ar']);
+  });
+
+  it('finds CJK words inside unspaced text', () => {
+    expect(urls('图书馆')).toEqual(['zh']);
+    expect(urls('借阅')).toEqual(['zh']);
+    expect(urls('大雨')).toEqual(['ja']);
+    expect(urls('警報')).toEqual(['ja']);
+    expect(tokenize('東京2026')).toEqual(['東京', '2026']);
+  });
+
+  it('searches Cyrillic, with ё = е', () => {
+    expect(urls('москвы')).toEqual(['ru']);
+    expect(urls('елочного')).toEqual(['ru']);
+    expect(urls('город')).toEqual(['ru']);
+  });
+
+  it('highlights what matched, in the original text', () => {
+    const [hit] = search(index(), 'cafe owners');
+    const segs = highlight(docs[0]!.title, hit!.terms);
+    expect(segs.filter((s) => s.hit).map((s) => s.text)).toEqual(['Café', 'owners']);
+    const [zh] = search(index(), '图书馆');
+    expect(highlight(docs[3]!.title, zh!.terms).filter((s) => s.hit).map((s) => s.text)).toEqual(['图书馆']);
+    const [fa] = search(index(), 'ميخواهند');
+    expect(snippet(docs[1]!.text, fa!.terms).filter((s) => s.hit).map((s) => s.text)).toEqual(['می‌خواهند']);
+  });
+
+  it('survives serialisation', () => {
+    const ix = loadIndex(JSON.stringify(index()));
+    expect(search(ix, 'tehran').length).toBe(0);
+    expect(search(ix, 'تهران').map((h) => h.url)).toEqual(['fa']);
+  });
+});
