@@ -22,14 +22,20 @@ pre { overflow-x: auto; }
 .provenance dt { font-weight: 600; } .provenance dd { margin: 0 0 0.5rem; overflow-wrap: anywhere; }
 `;
 
-export function standaloneHtml(e: Exportable): string {
+export interface StandaloneOptions {
+  /** Where an image is found; by default inlined as a data: URL. */
+  imageUrl?: (id: string) => string | undefined;
+}
+
+export function standaloneHtml(e: Exportable, options: StandaloneOptions = {}): string {
   const { record } = e;
   const a = record.article;
   const dataUrl = (id: string) => {
     const img = e.images.get(id);
     return img ? `data:${img.type};base64,${base64(img.bytes)}` : undefined;
   };
-  const body = resolveImageRefs(a.contentHtml, dataUrl);
+  const body = resolveImageRefs(a.contentHtml, options.imageUrl ?? dataUrl);
+  const imgSrc = options.imageUrl ? "'self' data:" : 'data:';
   const lang = a.lang ? ` lang="${escapeAttr(a.lang)}"` : '';
   const dir = a.dir ? ` dir="${a.dir}"` : '';
   const meta = [a.byline, a.siteName, a.publishedTime ? a.publishedTime.slice(0, 10) : null].filter(Boolean).join(' · ');
@@ -40,7 +46,7 @@ export function standaloneHtml(e: Exportable): string {
 <html${lang}${dir}>
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${imgSrc}; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Samizdat">
 <title>${escapeText(a.title)}</title>

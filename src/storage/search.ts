@@ -8,7 +8,7 @@
  *   bigrams, so any two-or-more-character substring is searchable; Cyrillic and every other
  *   script are split on letters/numbers like Latin (ё folds to е through the diacritics rule).
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 
 export interface SearchDoc {
   url: string;
@@ -58,14 +58,14 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
-const OPTIONS = {
+const OPTIONS: Options<SearchDoc> = {
   idField: 'url',
   fields: ['title', 'siteName', 'text', 'tags'],
-  storeFields: [] as string[],
+  storeFields: [],
   tokenize: (text: string) => tokenize(text),
   processTerm: (term: string) => term,
-  extractField: (doc: Record<string, unknown>, field: string) => {
-    const v = doc[field];
+  extractField: (doc: SearchDoc, field: string) => {
+    const v = (doc as unknown as Record<string, unknown>)[field];
     return Array.isArray(v) ? v.join(' ') : (v as string | undefined) ?? '';
   },
 };

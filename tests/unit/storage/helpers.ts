@@ -78,6 +78,6 @@ export function fakeFetch(bytes: Record<string, Uint8Array> = imageBytes, log: s
     log.push(url);
     const body = bytes[url];
     if (!body) return new Response('not found', { status: 404 });
-    return new Response(body, { status: 200, headers: { 'content-type': 'image/png' } });
+    return new Response(body as Uint8Array<ArrayBuffer>, { status: 200, headers: { 'content-type': 'image/png' } });
   }) as typeof fetch;
 }
