@@ -7,5 +7,5 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20000,
   },
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
 });
