@@ -8,10 +8,12 @@ import { startReaderLaunch } from './reader-launch.js';
 import { startMenus } from './menus.js';
 import { startCommands } from './commands.js';
 import { startTestHooks } from './test-hooks.js';
+import { startSave } from './save.js';
 
 startToolbar();
 startReaderLaunch();
 startMenus();
 startCommands();
+startSave();
 if (__TEST__) startTestHooks();
 startRouter();

@@ -4,6 +4,7 @@
  */
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import { openReaderForTab, readerUrl } from './reader-launch.js';
+import { onSaveMenuClick, saveMenuItems } from './save.js';
 
 export const menuIds = {
   readPage: 'read-page',
@@ -17,6 +18,7 @@ function createMenus(): void {
   browser.contextMenus.removeAll().then(() => {
     browser.contextMenus.create({ id: menuIds.readPage, title: t('menuReadPage'), contexts: ['page'], documentUrlPatterns: ['http://*/*', 'https://*/*'] });
     browser.contextMenus.create({ id: menuIds.readLink, title: t('menuReadLink'), contexts: ['link'], targetUrlPatterns: ['http://*/*', 'https://*/*'] });
+    for (const item of saveMenuItems(t)) browser.contextMenus.create(item);
     browser.contextMenus.create({ id: menuIds.actionLibrary, title: t('menuLibrary'), contexts: ['action'] });
     browser.contextMenus.create({ id: menuIds.actionOptions, title: t('menuOptions'), contexts: ['action'] });
   }, () => undefined);
@@ -37,6 +39,8 @@ export async function onMenuClick(info: Pick<Menus.OnClickData, 'menuItemId' | '
     case menuIds.actionOptions:
       await browser.runtime.openOptionsPage();
       return;
+    default:
+      await onSaveMenuClick(info, tab);
   }
 }
 

@@ -4,6 +4,7 @@
  * what comes back. Senders and the background's router both check against it.
  */
 import type { Article } from '../core/types.js';
+import type { SaveResult } from '../storage/save.js';
 
 export interface MessageTable {
   /** Always-on content script → background: what this page is. */
@@ -14,6 +15,8 @@ export interface MessageTable {
   'open-reader': { request: { tabId: number }; response: { ok: boolean; error?: string } };
   /** Any page → background: what the background knows about a tab. */
   'tab-state': { request: { tabId: number }; response: TabState };
+  /** Popup → background: save the article on this tab offline (same as the Save menu item). */
+  'save-tab': { request: { tabId: number }; response: SaveResult };
   /** Test build only: run the code a browser event would run. */
   'test-hook': { request: TestHookRequest; response: unknown };
 }

@@ -214,3 +214,17 @@ export async function getRevision(options: ReadOptions = {}): Promise<number> {
   const v = (await db.get('meta', 'revision'))?.value;
   return typeof v === 'number' ? v : 0;
 }
+
+/** The searchable text of some entries (for result snippets). */
+export async function getTexts(urls: string[], options: ReadOptions = {}): Promise<Map<string, string>> {
+  const db = await openLibrary(options.dbName);
+  const tx = db.transaction('texts');
+  const out = new Map<string, string>();
+  await Promise.all(
+    urls.map(async (url) => {
+      const rec = await tx.store.get(url);
+      if (rec) out.set(url, rec.text);
+    }),
+  );
+  return out;
+}
