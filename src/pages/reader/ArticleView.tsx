@@ -28,10 +28,10 @@ export interface ArticleViewProps {
 
 export function ArticleView({ article, pages, pageUrl, wordCount, locale, savedAt }: ArticleViewProps) {
   const base = article.url || pageUrl;
-  const first = useMemo(() => prepareContent(window, article.contentHtml, { baseUrl: base, title: article.title }), [article, base]);
+  const first = useMemo(() => prepareContent(window, article.contentHtml, { baseUrl: base, title: article.title, byline: article.byline }), [article, base]);
   const more = useMemo(
-    () => pages.map((page, i) => prepareContent(window, page.contentHtml, { baseUrl: page.url || base, title: article.title, idPrefix: `sz-p${i + 2}-` })),
-    [pages, article.title, base],
+    () => pages.map((page, i) => prepareContent(window, page.contentHtml, { baseUrl: page.url || base, title: article.title, byline: article.byline, idPrefix: `sz-p${i + 2}-` })),
+    [pages, article.title, article.byline, base],
   );
   const lead = article.leadImage;
   const showLead = useMemo(() => Boolean(lead?.url) && !containsImage(first, lead?.url ?? '', base), [lead, first, base]);

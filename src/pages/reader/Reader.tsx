@@ -4,10 +4,10 @@ import browser from 'webextension-polyfill';
 import type { Article } from '../../core/types.js';
 import { getSavedCopy, saveArticle } from '../../storage/index.js';
 import { nextTheme, onSettingsChanged, saveSettings, stepFontSize, type ReaderSettings } from '../../shared/settings.js';
-import { t } from '../shared/i18n.js';
+import { t, uiLanguage } from '../shared/i18n.js';
 import { applySettings, watchSystemTheme } from './themes.js';
 import { followPages, joinPages, loadArticle, type LoadedArticle } from './sources.js';
-import { fetchAndExtract } from './fetch-article.js';
+import { fetchAndExtract, withReadableBody } from './fetch-article.js';
 import { shortcutFor } from './shortcuts.js';
 import { browserSpeech, type SpeechController, type SpeechStatus } from './speech.js';
 import { formatDate } from './format.js';
@@ -29,7 +29,7 @@ export interface ReaderProps {
   handoff: Promise<Article | null>;
 }
 
-const uiLocale = () => browser.i18n.getUILanguage();
+const uiLocale = () => uiLanguage();
 const SAVE_TIMEOUT_MS = 15000;
 
 function leaveReader(url: string): void {
@@ -89,7 +89,7 @@ export function Reader({ url, version, autoSave, initialSettings, handoff }: Rea
   // Load the article: handoff, else saved copy, else the live page.
   useEffect(() => {
     const token = ++loadToken.current;
-    loadArticle(url, { takeHandoff: () => handoff, getSavedCopy, fetchArticle: fetchAndExtract }, version).then(
+    loadArticle(url, { takeHandoff: () => handoff.then(withReadableBody), getSavedCopy, fetchArticle: fetchAndExtract }, version).then(
       (result) => {
         if (token !== loadToken.current) return;
         if (!result) {

@@ -34,8 +34,23 @@ export async function fetchAndExtract(url: string): Promise<Article | null> {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const html = decodeHtml(await response.arrayBuffer(), response.headers.get('content-type'));
     const doc = new DOMParser().parseFromString(html, 'text/html');
-    return extractArticle(doc, { url: response.url || url });
+    return withReadableBody(extractArticle(doc, { url: response.url || url }));
   } finally {
     clearTimeout(timer);
   }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+}
+
+/**
+ * An article whose body HTML came back empty while its text did not (an engine that could not
+ * sanitise a document without a window) is still readable: its paragraphs become plain <p>s.
+ */
+export function withReadableBody(article: Article | null): Article | null {
+  if (!article || article.contentHtml.trim() || !article.textContent.trim()) return article;
+  const caption = article.leadImage?.caption?.trim();
+  const paragraphs = article.textContent.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p && p !== caption);
+  return { ...article, contentHtml: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n') };
 }

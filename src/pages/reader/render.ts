@@ -23,6 +23,7 @@ const CONFIG: Config = {
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   ALLOWED_URI_REGEXP: ALLOWED_URI,
+  ADD_ATTR: ['target'],
   ADD_DATA_URI_TAGS: ['img'],
 };
 
@@ -55,6 +56,8 @@ export interface PrepareOptions {
   baseUrl: string;
   /** The article title: a leading heading repeating it is dropped. */
   title?: string;
+  /** The byline the reader shows: a short leading line repeating it is dropped. */
+  byline?: string | null;
   /** Prefix for ids from the page, so they cannot collide with the reader's own. */
   idPrefix?: string;
 }
@@ -102,6 +105,24 @@ export function prepareContent(win: Window, html: string, options: PrepareOption
     const before = fragment.textContent?.slice(0, 400) ?? '';
     // Only when it leads the body (nothing but whitespace or little text before it).
     if (normalizeText(before).startsWith(normalizeText(firstHeading.textContent))) firstHeading.remove();
+  }
+
+  // A short byline/date line at the top of the body repeats what the header already shows.
+  const byline = normalizeText(options.byline);
+  if (byline) {
+    // Look through wrappers (a body that is one <div> holding everything) to the first blocks.
+    let scope: ParentNode = fragment;
+    while (scope.children.length === 1 && scope.firstElementChild && !/^(?:P|FIGURE|IMG|BLOCKQUOTE|UL|OL|TABLE|PRE)$/.test(scope.firstElementChild.tagName)) {
+      scope = scope.firstElementChild;
+    }
+    for (const el of Array.from(scope.children).slice(0, 3)) {
+      const text = normalizeText(el.textContent);
+      if (text.length > 0 && text.length < 120 && text.includes(byline) && !el.querySelector('img')) {
+        el.remove();
+        break;
+      }
+      if (text.length >= 120) break;
+    }
   }
 
   for (const el of Array.from(fragment.querySelectorAll('[id]'))) el.id = `${prefix}${el.id}`;
