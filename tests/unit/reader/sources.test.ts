@@ -1,0 +1,113 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Article } from '../../../src/core/types.js';
+import { followPages, joinPages, loadArticle, type SourceDeps } from '../../../src/pages/reader/sources.js';
+
+function article(url: string, body = `<p>${url}</p>`, nextPageUrl: string | null = null): Article {
+  return {
+    url, title: 'T', byline: null, siteName: null, publishedTime: null, lang: 'en', dir: 'ltr', excerpt: null,
+    leadImage: null, contentHtml: body, textContent: body.replace(/<[^>]+>/g, ''), wordCount: 10, nextPageUrl,
+  };
+}
+
+const saved = (a: Article) => ({ article: a, savedAt: '2026-01-02T03:04:05Z', version: 2, versions: [{ version: 1, savedAt: '2026-01-01T00:00:00Z' }, { version: 2, savedAt: '2026-01-02T03:04:05Z' }] });
+
+function deps(over: Partial<SourceDeps>): SourceDeps {
+  return {
+    takeHandoff: vi.fn(async () => null),
+    getSavedCopy: vi.fn(async () => null),
+    fetchArticle: vi.fn(async () => null),
+    ...over,
+  };
+}
+
+describe('loadArticle source order', () => {
+  const url = 'https://news.example/a';
+
+  it('takes the handoff first, without touching the library or the network', async () => {
+    const d = deps({ takeHandoff: vi.fn(async () => article(url)) });
+    const result = await loadArticle(url, d);
+    expect(result?.source).toBe('handoff');
+    expect(d.getSavedCopy).not.toHaveBeenCalled();
+    expect(d.fetchArticle).not.toHaveBeenCalled();
+  });
+
+  it('then the saved copy, with its date and versions', async () => {
+    const d = deps({ getSavedCopy: vi.fn(async () => saved(article(url))) });
+    const result = await loadArticle(url, d);
+    expect(result).toMatchObject({ source: 'saved', savedAt: '2026-01-02T03:04:05Z', version: 2 });
+    expect(result?.versions).toHaveLength(2);
+    expect(d.fetchArticle).not.toHaveBeenCalled();
+  });
+
+  it('then the live page', async () => {
+    const d = deps({ fetchArticle: vi.fn(async () => article(url)) });
+    expect((await loadArticle(url, d))?.source).toBe('live');
+  });
+
+  it('says there is nothing when no source has the article', async () => {
+    expect(await loadArticle(url, deps({}))).toBeNull();
+  });
+
+  it('treats a failing handoff or library as absent, but reports a failing fetch', async () => {
+    const d = deps({ takeHandoff: vi.fn(async () => { throw new Error('no background'); }), getSavedCopy: vi.fn(async () => { throw new Error('db'); }), fetchArticle: vi.fn(async () => article(url)) });
+    expect((await loadArticle(url, d))?.source).toBe('live');
+    await expect(loadArticle(url, deps({ fetchArticle: vi.fn(async () => { throw new Error('HTTP 500'); }) }))).rejects.toThrow('HTTP 500');
+  });
+
+  it('with &version=N asks the library for that version before anything else', async () => {
+    const d = deps({ takeHandoff: vi.fn(async () => article(url)), getSavedCopy: vi.fn(async () => saved(article(url))) });
+    const result = await loadArticle(url, d, 1);
+    expect(result?.source).toBe('saved');
+    expect(d.getSavedCopy).toHaveBeenCalledWith(url, 1);
+    // The handoff is still taken, so it does not linger in the background.
+    expect(d.takeHandoff).toHaveBeenCalled();
+  });
+});
+
+describe('multi-page articles', () => {
+  const base = 'https://news.example/story';
+  async function collect(first: Article, pages: Record<string, Article | null>, max?: number) {
+    const fetched: string[] = [];
+    const out: string[] = [];
+    for await (const page of followPages(first, base, async (u) => { fetched.push(u); return pages[u] ?? null; }, max)) out.push(page.url);
+    return { fetched, out };
+  }
+
+  it('follows nextPageUrl in order, resolving relative links', async () => {
+    const first = article(base, '<p>1</p>', '?page=2');
+    const { out } = await collect(first, {
+      [`${base}?page=2`]: article(`${base}?page=2`, '<p>2</p>', `${base}?page=3`),
+      [`${base}?page=3`]: article(`${base}?page=3`, '<p>3</p>'),
+    });
+    expect(out).toEqual([`${base}?page=2`, `${base}?page=3`]);
+  });
+
+  it('stops on a loop', async () => {
+    const first = article(base, '<p>1</p>', `${base}?page=2`);
+    const { out, fetched } = await collect(first, { [`${base}?page=2`]: article(`${base}?page=2`, '<p>2</p>', base) });
+    expect(out).toEqual([`${base}?page=2`]);
+    expect(fetched).toEqual([`${base}?page=2`]);
+  });
+
+  it('stops on a repeated body, a failed page, a non-web link and at the cap', async () => {
+    const same = await collect(article(base, '<p>1</p>', `${base}/2`), { [`${base}/2`]: article(`${base}/2`, '<p>1</p>', `${base}/3`) });
+    expect(same.out).toEqual([]);
+    const failed = await collect(article(base, '<p>1</p>', `${base}/2`), {});
+    expect(failed.out).toEqual([]);
+    const js = await collect(article(base, '<p>1</p>', 'javascript:next()'), {});
+    expect(js.fetched).toEqual([]);
+    const endless: Record<string, Article> = {};
+    for (let i = 2; i < 50; i++) endless[`${base}/${i}`] = article(`${base}/${i}`, `<p>${i}</p>`, `${base}/${i + 1}`);
+    const capped = await collect(article(base, '<p>1</p>', `${base}/2`), endless, 5);
+    expect(capped.out).toHaveLength(4);
+  });
+
+  it('joins pages into one article to save', () => {
+    const joined = joinPages(article(base, '<p>1</p>', `${base}/2`), [article(`${base}/2`, '<p>2</p>')]);
+    expect(joined.contentHtml).toContain('<p>1</p>');
+    expect(joined.contentHtml.indexOf('<p>1</p>')).toBeLessThan(joined.contentHtml.indexOf('<p>2</p>'));
+    expect(joined.wordCount).toBe(20);
+    expect(joined.nextPageUrl).toBeNull();
+    expect(joined.url).toBe(base);
+  });
+});
