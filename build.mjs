@@ -22,6 +22,9 @@ function entryPoints() {
     background: 'src/background/index.ts',
     content: 'src/content/detect.ts',
     'extract-page': 'src/content/extract-page.ts',
+    // Injected on demand into pages that failed (issue 6): the block-page check and the notice.
+    blockcheck: 'src/content/blockcheck.ts',
+    notice: 'src/content/notice.ts',
   };
   for (const page of pages) entries[page] = `src/pages/${page}/main.tsx`;
   if (test) entries['test-bridge'] = 'src/test-hooks/bridge.ts';

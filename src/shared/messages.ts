@@ -5,6 +5,7 @@
  */
 import type { Article } from '../core/types.js';
 import type { SaveResult } from '../storage/save.js';
+import type { ArchiveLookup, CopyOffer, MirrorOffer, PreserveResult, TabTrouble } from './copy-offer.js';
 
 export interface MessageTable {
   /** Always-on content script → background: what this page is. */
@@ -15,6 +16,20 @@ export interface MessageTable {
   'open-reader': { request: { tabId: number }; response: { ok: boolean; error?: string } };
   /** Any page → background: what the background knows about a tab. */
   'tab-state': { request: { tabId: number }; response: TabState };
+  /** Unavailable page, notice, popup → background: the saved copy and plain archive links (instant). */
+  'copies': { request: { url: string; reason: string }; response: CopyOffer };
+  /** … the publisher's mirrors of the page (fetches the mirror list when its cache is stale). */
+  'copies-mirrors': { request: { url: string }; response: MirrorOffer };
+  /** … the archives' availability checks (only after a real failure or on the user's click). */
+  'copies-lookup': { request: { url: string }; response: ArchiveLookup };
+  /** … submit the page to the Wayback Machine's Save Page Now. */
+  'preserve-page': { request: { url: string }; response: PreserveResult };
+  /** Notice → background: open the saved copy of the page in the reader, in the same tab. */
+  'open-saved-copy': { request: { url: string }; response: { ok: boolean } };
+  /** Notice → background: go to unavailable.html (every copy) for this page. */
+  'open-copies': { request: { url: string; reason: string }; response: { ok: boolean } };
+  /** Popup → background: is this tab's page failing (slow, error status, block page)? */
+  'tab-trouble': { request: { tabId: number }; response: TabTrouble };
   /** Popup → background: save the article on this tab offline (same as the Save menu item). */
   'save-tab': { request: { tabId: number }; response: SaveResult };
   /** Test build only: run the code a browser event would run. */

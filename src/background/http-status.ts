@@ -1,0 +1,198 @@
+/**
+ * Pages that loaded but are unavailable: HTTP 404/410/451/5xx (and the CDN 52x family) on the
+ * top-level document, 403 when the page is an error page rather than an article, and block
+ * pages served with 200 or reached by a redirect. They get the in-page notice; an error with an
+ * empty body goes to unavailable.html instead. Decided cheaply here from the response; only a
+ * suspicious page gets the block-page check injected. No alarm for Cloudflare challenges, 401,
+ * 429, soft-404 search pages with results, or Back/Forward.
+ */
+import browser from 'webextension-polyfill';
+import { detectBlockPage } from '../core/blockpage/index.js';
+import type { BlockPageVerdict } from '../core/types.js';
+import { unavailablePath } from '../shared/copy-offer.js';
+import { mainFrameRecord, sameDocument, setTrouble, type MainFrameRecord } from './main-frame.js';
+import { markTab } from './toolbar.js';
+import { handle } from './router.js';
+
+/** What blockcheck.ts reports about the live page. */
+export interface PageProbe {
+  verdict: BlockPageVerdict;
+  textLength: number;
+  elementCount: number;
+  linkCount: number;
+  title: string;
+  challenge: boolean;
+  articleLike: boolean;
+  errorLike: boolean;
+}
+
+export interface NoticeInfo {
+  url: string;
+  reason: string;
+  status?: number;
+  blockedBy?: string;
+  kind?: string;
+  country?: string;
+}
+
+export type Decision = { action: 'notice'; info: NoticeInfo } | { action: 'unavailable'; url: string; reason: string } | null;
+
+/** 2xx documents shorter than this are worth a block-page check (block pages are small). */
+const SHORT_PAGE_BYTES = 16 * 1024;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+/** The party RFC 7725's `Link: <…>; rel="blocked-by"` names, if any. */
+export function blockedByParty(link: string | undefined): string | undefined {
+  if (!link) return undefined;
+  for (const part of link.split(/,(?=\s*<)/)) {
+    const m = /<([^>]*)>\s*;(.*)$/.exec(part.trim());
+    if (m && /\brel\s*=\s*"?[^";]*\bblocked-by\b/i.test(m[2] ?? '')) return m[1];
+  }
+  return undefined;
+}
+
+function challengeHeaders(headers: Record<string, string>): boolean {
+  return /challenge/i.test(headers['cf-mitigated'] ?? '');
+}
+
+/** Pure: should the page be probed (blockcheck.ts injected)? Cheap, from the response alone. */
+export function needsProbe(r: Pick<MainFrameRecord, 'status' | 'headers' | 'redirects' | 'url' | 'finalUrl'>): boolean {
+  const status = r.status ?? 0;
+  if (status === 401 || status === 407 || status === 429) return false;
+  if (challengeHeaders(r.headers)) return false;
+  if (status === 403 || status === 404 || status === 410 || status === 451 || (status >= 500 && status <= 599)) return true;
+  if (status < 200 || status > 299) return false;
+  if (r.redirects.some((u) => hostOf(u) !== hostOf(r.url))) return true;
+  const length = Number(r.headers['content-length']);
+  if (Number.isFinite(length) && length > 0 && length <= SHORT_PAGE_BYTES) return true;
+  return detectBlockPage(null as unknown as Document, { url: r.finalUrl, status, headers: r.headers, redirects: r.redirects }).blocked;
+}
+
+function searchLike(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return /(^|\/)(search|suche|recherche|buscar|poisk)(\/|$)/i.test(u.pathname) || /(^|&)(q|s|query|search|keyword|k)=/i.test(u.search.slice(1));
+  } catch {
+    return false;
+  }
+}
+
+/** Pure: what to do with a loaded page, given its response and the probe of its DOM. */
+export function decide(r: Pick<MainFrameRecord, 'status' | 'headers' | 'redirects' | 'url' | 'finalUrl'>, probe: PageProbe): Decision {
+  const status = r.status ?? 0;
+  const url = r.url;
+  const empty = probe.textLength === 0 && probe.elementCount === 0;
+  if (status >= 400 && empty) return { action: 'unavailable', url, reason: `http-${status}` };
+  if (probe.challenge || challengeHeaders(r.headers)) return null;
+  const info = (reason: string): NoticeInfo => {
+    const out: NoticeInfo = { url, reason, status };
+    const by = blockedByParty(r.headers['link']);
+    if (by) out.blockedBy = by;
+    if (probe.verdict.blocked) {
+      if (probe.verdict.kind) out.kind = probe.verdict.kind;
+      if (probe.verdict.country) out.country = probe.verdict.country;
+    }
+    return out;
+  };
+  if (status === 451) return { action: 'notice', info: info('http-451') };
+  if (status === 404 || status === 410) {
+    // Soft-404 search pages: the status says "not found" but the page lists results.
+    if (searchLike(r.finalUrl) && probe.textLength > 1500 && probe.linkCount > 20) return null;
+    return { action: 'notice', info: info(`http-${status}`) };
+  }
+  if (status >= 500 && status <= 599) return { action: 'notice', info: info(`http-${status}`) };
+  if (status === 403) {
+    if (probe.verdict.blocked) return { action: 'notice', info: info('block-page') };
+    if (probe.articleLike || !probe.errorLike) return null;
+    return { action: 'notice', info: info('http-403') };
+  }
+  if (status >= 200 && status <= 299 && probe.verdict.blocked) return { action: 'notice', info: info('block-page') };
+  return null;
+}
+
+async function probePage(tabId: number, r: MainFrameRecord): Promise<PageProbe | null> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['blockcheck.js'] });
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [0] },
+    func: (input: unknown) => (globalThis as unknown as { samizdatBlockCheck?: (i: unknown) => unknown }).samizdatBlockCheck?.(input) ?? null,
+    args: [{ url: r.finalUrl, status: r.status, headers: r.headers, redirects: r.redirects }],
+  });
+  return (result?.result as PageProbe | null | undefined) ?? null;
+}
+
+/** Shows the in-page notice (notice.js, injected on demand). */
+export async function showNotice(tabId: number, info: NoticeInfo): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['notice.js'] });
+  await browser.scripting.executeScript({
+    target: { tabId, frameIds: [0] },
+    func: (data: unknown) => {
+      (globalThis as unknown as { samizdatShowNotice?: (d: unknown) => void }).samizdatShowNotice?.(data);
+    },
+    args: [info],
+  });
+}
+
+/**
+ * The response record of the document now in the tab. Firefox may deliver webRequest's
+ * onHeadersReceived after webNavigation's onDOMContentLoaded, so wait for it briefly.
+ */
+async function responseOf(tabId: number, pageUrl: string): Promise<MainFrameRecord | null> {
+  const deadline = Date.now() + 2000;
+  for (;;) {
+    const record = mainFrameRecord(tabId);
+    if (record && record.status !== undefined && sameDocument(record.finalUrl, pageUrl)) return record;
+    if (record && !sameDocument(record.finalUrl, pageUrl) && !sameDocument(record.url, pageUrl) && !record.redirects.some((r) => sameDocument(r, pageUrl))) return null;
+    if (Date.now() > deadline) return null;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Tabs whose last commit was a Back/Forward (including bfcache restores). */
+const backForward = new Map<number, string>();
+
+export async function checkLoadedPage(tabId: number, pageUrl: string): Promise<Decision> {
+  const record = await responseOf(tabId, pageUrl);
+  if (!record) return null;
+  if (backForward.get(tabId) === pageUrl) return null;
+  if (!needsProbe(record)) return null;
+  const probe = await probePage(tabId, record).catch(() => null);
+  if (!probe) return null;
+  const decision = decide(record, probe);
+  if (!decision) return null;
+  if (decision.action === 'unavailable') {
+    await setTrouble(tabId, { url: decision.url, reason: decision.reason });
+    await browser.tabs.update(tabId, { url: browser.runtime.getURL(unavailablePath(decision.url, decision.reason)) });
+  } else {
+    await setTrouble(tabId, { url: decision.info.url, reason: decision.info.reason });
+    await showNotice(tabId, decision.info);
+  }
+  await markTab(tabId, 'unavailable');
+  return decision;
+}
+
+export function startHttpStatus(): void {
+  browser.webNavigation.onCommitted.addListener((d) => {
+    if (d.frameId !== 0) return;
+    const qualifiers = (d as { transitionQualifiers?: string[] }).transitionQualifiers ?? [];
+    if (qualifiers.includes('forward_back')) backForward.set(d.tabId, d.url);
+    else backForward.delete(d.tabId);
+  });
+  browser.webNavigation.onDOMContentLoaded.addListener((d) => {
+    if (d.frameId !== 0 || !/^https?:/i.test(d.url)) return;
+    void checkLoadedPage(d.tabId, d.url).catch(() => undefined);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => backForward.delete(tabId));
+  handle('open-copies', async ({ url, reason }, sender) => {
+    const path = unavailablePath(url, reason);
+    if (sender.tab?.id !== undefined) await browser.tabs.update(sender.tab.id, { url: browser.runtime.getURL(path) });
+    else await browser.tabs.create({ url: browser.runtime.getURL(path) });
+    return { ok: true };
+  });
+}

@@ -1,0 +1,377 @@
+/**
+ * Issue 6 in both browsers: pages that cannot be opened go to unavailable.html with the right
+ * reason; pages that loaded but are unavailable get the in-page notice; each with the right
+ * links, against a local server that resets, refuses, hangs, answers 404/410/451/503 with and
+ * without a body, serves a block page, and redirects to a block host, and local fake archive
+ * and mirror-list endpoints. No lookup is made for healthy pages; a dead archive does not
+ * delay the rest; no false alarm for Cloudflare challenges, 401, 429, soft-404 search pages.
+ */
+import { createServer } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserNames, launch, type Harness, type Tab } from './harness.js';
+
+type ApiGlobal = { browser?: typeof chrome; chrome?: typeof chrome };
+
+/** A port nothing listens on (connection refused). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 1;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+const CAPTURE_TS = '20240115093000';
+const html = (title: string, body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): boolean {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), ...headers });
+  res.end(body);
+  return true;
+}
+
+const searchResults = html(
+  'Search: rivers',
+  `<h1>Search results for “rivers”</h1><ol>${Array.from({ length: 30 }, (_, i) => `<li><a href="/world/story-${i}.html">River towns story number ${i}</a><p>A short teaser about river towns and the floods of the season, number ${i}, with enough words to count.</p></li>`).join('')}</ol>`,
+);
+
+for (const browserName of browserNames) {
+  describe(`[${browserName}] unavailable pages`, () => {
+    let h: Harness;
+    let refusedPort: number;
+    let archiveMode: 'ok' | 'dead' | 'malformed' = 'ok';
+    const hanging: ServerResponse[] = [];
+
+    const archiveRequests = (pageUrl?: string) =>
+      h.server.requests.filter((r) => r.host === 'archive.test' && r.path.startsWith('/wayback/available') && (!pageUrl || decodeURIComponent(r.path).includes(pageUrl)));
+
+    async function setSettings(settings: Record<string, unknown>): Promise<void> {
+      const page = await h.openExtensionPage('options.html');
+      await page.evaluate(async (value) => {
+        const api = (globalThis as ApiGlobal).browser ?? (globalThis as ApiGlobal).chrome!;
+        await api.storage.local.set({ copySettings: value, mirrorListCache: null });
+      }, settings);
+      await page.close();
+    }
+
+    /** Navigates without waiting for a load that may never come. */
+    async function navigate(tab: Tab, url: string): Promise<number> {
+      const started = Date.now();
+      await tab.evaluate((u) => {
+        setTimeout(() => (location.href = u), 0);
+      }, url);
+      return started;
+    }
+
+    async function waitForHref(tab: Tab, predicate: (href: string) => boolean, timeout = 8000): Promise<string> {
+      const deadline = Date.now() + timeout;
+      let href = '';
+      while (Date.now() < deadline) {
+        href = await tab.href().catch(() => '');
+        if (predicate(href)) return href;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`The tab did not get there in time (last: ${href})`);
+    }
+
+    async function expectUnavailable(path: string, reason: string, url = h.url('news.test', path)) {
+      const tab = await h.newTab(h.url('news.test', '/'));
+      const started = await navigate(tab, url);
+      const unavailable = h.extensionBase + 'unavailable.html';
+      const href = await waitForHref(tab, (x) => x.startsWith(unavailable));
+      const elapsed = Date.now() - started;
+      const params = new URL(href).searchParams;
+      expect(params.get('url')).toBe(url);
+      expect(params.get('reason')).toBe(reason);
+      expect(elapsed).toBeLessThan(3500);
+      await tab.waitFor(() => document.querySelectorAll('.archives a').length > 0);
+      return tab;
+    }
+
+    /** The unavailable page's errors; the failed navigation before it in the same tab logs its own. */
+    async function pageErrors(tab: Tab): Promise<string[]> {
+      return (await tab.pageErrors()).filter((e) => !/Failed to load resource/.test(e));
+    }
+
+    async function links(tab: Tab, selector: string): Promise<string[]> {
+      return tab.evaluate((s) => [...document.querySelectorAll<HTMLAnchorElement>(s)].map((a) => a.getAttribute('href') ?? ''), selector);
+    }
+
+    async function noticeLinks(tab: Tab): Promise<string[]> {
+      return tab.evaluate(() => {
+        const root = document.querySelector('[data-samizdat-notice]')?.shadowRoot;
+        return root ? [...root.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '') : [];
+      });
+    }
+
+    async function expectNotice(path: string, options: { url?: string } = {}): Promise<Tab> {
+      const tab = await h.newTab(h.url('news.test', '/'));
+      const started = await navigate(tab, h.url('news.test', path));
+      await tab.waitFor(() => !!document.querySelector('[data-samizdat-notice]')?.shadowRoot?.querySelector('.archives a'), undefined, 8000);
+      expect(Date.now() - started).toBeLessThan(3500);
+      const url = options.url ?? h.url('news.test', path);
+      const hrefs = await noticeLinks(tab);
+      expect(hrefs).toContain(`http://archive.test:${h.server.port}/newest/${url}`);
+      expect(hrefs.some((x) => x.startsWith(`http://archive.test:${h.server.port}/web/`) && x.endsWith(`/${url}`))).toBe(true);
+      return tab;
+    }
+
+    async function expectNoNotice(path: string): Promise<void> {
+      const before = archiveRequests().length;
+      const tab = await h.newTab(h.url('news.test', '/'));
+      await navigate(tab, h.url('news.test', path));
+      await waitForHref(tab, (x) => x.includes(path.split('?')[0]!));
+      await tab.waitFor(() => document.readyState === 'complete');
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await tab.evaluate(() => !!document.querySelector('[data-samizdat-notice]'))).toBe(false);
+      expect(await tab.href()).toContain(path.split('?')[0]!);
+      expect(archiveRequests().length).toBe(before);
+      await tab.close();
+    }
+
+    beforeAll(async () => {
+      h = await launch(browserName);
+      refusedPort = await closedPort();
+      const s = h.server;
+      const route = (path: string, fn: (req: IncomingMessage, res: ServerResponse) => boolean) => s.route(`news.test${path}`, fn);
+      // A TCP reset (RST), as middleboxes send; a plain close would be an empty response.
+      route('/reset', (req) => (req.socket.resetAndDestroy(), true));
+      route('/closed', (req) => (req.socket.destroy(), true));
+      route('/hang', (_req, res) => (hanging.push(res), true));
+      route('/gone-404', (_q, res) => send(res, 404, html('Page not found', '<h1>Page not found</h1><p>Sorry, this page does not exist.</p>')));
+      route('/empty-404', (_q, res) => send(res, 404, ''));
+      route('/removed-410', (_q, res) => send(res, 410, html('Gone', '<h1>Gone</h1><p>This story was removed.</p>')));
+      route('/censored-451', (_q, res) =>
+        send(res, 451, html('Unavailable For Legal Reasons', '<h1>Unavailable For Legal Reasons</h1><p>This content is not available in your country.</p>'), {
+          link: '<https://authority.example/orders/42>; rel="blocked-by"',
+        }),
+      );
+      route('/down-503', (_q, res) => send(res, 503, html('Service unavailable', '<h1>Service unavailable</h1><p>Try again later.</p>')));
+      route('/empty-503', (_q, res) => send(res, 503, ''));
+      route('/bad-gateway-522', (_q, res) => send(res, 522, html('522: Connection timed out', '<h1>Connection timed out</h1>')));
+      route('/challenge', (_q, res) =>
+        send(res, 503, html('Just a moment...', '<div id="challenge-form"></div><script src="/cdn-cgi/challenge-platform/h/b/orchestrate/jsch/v1"></script>'), { 'cf-mitigated': 'challenge', server: 'cloudflare' }),
+      );
+      route('/challenge-403', (_q, res) => send(res, 403, html('Attention Required! | Cloudflare', '<div class="cf-browser-verification"></div><h1>Please verify you are a human</h1>'), { server: 'cloudflare' }));
+      route('/login', (_q, res) => send(res, 401, html('Sign in', '<h1>Sign in to read</h1><form><input name=u></form>'), { 'www-authenticate': 'Bearer' }));
+      route('/rate', (_q, res) => send(res, 429, html('Too many requests', '<h1>Too many requests</h1>'), { 'retry-after': '30' }));
+      route('/search', (_q, res) => send(res, 404, searchResults));
+      route('/forbidden', (_q, res) => send(res, 403, html('403 Forbidden', '<h1>403 Forbidden</h1><p>This content is not available in your country.</p>')));
+      route('/blocked-200', (_q, res) =>
+        send(res, 200, html('Access denied', '<h1>Access to this site is restricted</h1><p>By order of the authorities. <a href="http://peyvandha.ir/1-2.htm">peyvandha.ir/1-2</a></p>')),
+      );
+      route('/redirected', (_q, res) => (res.writeHead(302, { location: `http://blocked.test:${s.port}/index2.php?ucat=7` }), res.end(), true));
+      route('/redirected-dead', (_q, res) => (res.writeHead(302, { location: `http://blocked.test:${refusedPort}/index2.php?ucat=7` }), res.end(), true));
+      s.route('blocked.test/index2.php', (_q: IncomingMessage, res: ServerResponse) => send(res, 200, html('Blocked', '<h1>This site is blocked</h1><p>The site you requested is not available.</p>')));
+      s.route('archive.test/wayback/available', (_req: IncomingMessage, res: ServerResponse, url: URL) => {
+        if (archiveMode === 'dead') return hanging.push(res), true;
+        if (archiveMode === 'malformed') return send(res, 200, '{"archived_snapshots": {', { 'content-type': 'application/json' });
+        const target = url.searchParams.get('url') ?? '';
+        const body = JSON.stringify({
+          url: target,
+          archived_snapshots: { closest: { status: '200', available: true, url: `http://web.archive.org/web/${CAPTURE_TS}/${target}`, timestamp: CAPTURE_TS } },
+        });
+        return send(res, 200, body, { 'content-type': 'application/json' });
+      });
+      s.route('mirror.test/dead-list.json', (_q: IncomingMessage, res: ServerResponse) => send(res, 404, 'no'));
+      s.route('mirror.test/mirrorSites.json', (_q: IncomingMessage, res: ServerResponse) =>
+        send(
+          res,
+          200,
+          JSON.stringify({
+            version: 2,
+            sites: [
+              {
+                main_domain: 'news.test',
+                available_alternatives: [
+                  { proto: 'https', type: 'mirror', url: 'https://news-mirror.example', created_at: '2024-01-01', updated_at: '2024-01-02' },
+                  { proto: 'tor', type: 'eotk', url: 'http://newsabcdefghijklmnop.onion', created_at: '2024-01-01', updated_at: '2024-01-02' },
+                ],
+              },
+            ],
+          }),
+          { 'content-type': 'application/json' },
+        ),
+      );
+      const base = `http://archive.test:${s.port}`;
+      await setSettings({
+        endpoints: { wayback: base, waybackAvailability: `${base}/wayback/available`, ghostarchive: base, megalodon: base },
+        archiveTodayHost: base,
+        mirrorListUrls: [h.url('mirror.test', '/dead-list.json'), h.url('mirror.test', '/mirrorSites.json')],
+        slowLoadSeconds: 2,
+        autoLookups: true,
+      });
+    });
+    afterAll(async () => {
+      for (const res of hanging) res.destroy();
+      await h?.close();
+    });
+
+    it('sends a reset connection to unavailable.html with every kind of copy', async () => {
+      archiveMode = 'ok';
+      const url = h.url('news.test', '/reset');
+      const tab = await expectUnavailable('/reset', 'connection-reset');
+      expect(await tab.evaluate(() => document.querySelector('.reason')?.textContent ?? '')).toMatch(/reset/i);
+      expect(await links(tab, 'a.retry')).toEqual([url]);
+      expect(await links(tab, '[data-archive="archive-today"] a')).toEqual([`http://archive.test:${h.server.port}/newest/${url}`]);
+      // The availability check finds a 2xx capture: the Wayback link takes its timestamp and shows its date.
+      await tab.waitFor(() => document.querySelector('[data-archive="wayback"]')?.getAttribute('data-state') === 'found');
+      expect(await links(tab, '[data-archive="wayback"] a')).toEqual([`http://archive.test:${h.server.port}/web/${CAPTURE_TS}/${url}`]);
+      expect(await tab.evaluate(() => document.querySelector('[data-archive="wayback"]')?.textContent ?? '')).toMatch(/2024/);
+      expect(archiveRequests(url).length).toBeGreaterThan(0);
+      // Mirrors from the list (the first list URL is dead; the second answers): same path, onion last with a hint.
+      await tab.waitFor(() => document.querySelectorAll('.mirrors a').length === 2);
+      expect(await links(tab, '.mirrors a')).toEqual(['https://news-mirror.example/reset', 'http://newsabcdefghijklmnop.onion/reset']);
+      expect(await tab.evaluate(() => document.querySelector('.mirrors li:last-child')?.textContent ?? '')).toMatch(/Tor/);
+      const reader = await links(tab, 'a.read-archived');
+      expect(reader[0]).toMatch(/^reader\.html\?url=/);
+      expect(decodeURIComponent(reader[0]!.slice('reader.html?url='.length))).toBe(`http://archive.test:${h.server.port}/web/${CAPTURE_TS}id_/${url}`);
+      expect(await pageErrors(tab)).toEqual([]);
+      await tab.close();
+    });
+
+    it('sends a refused connection to unavailable.html', async () => {
+      const tab = await expectUnavailable('/refused', 'connection-refused', `http://news.test:${refusedPort}/refused`);
+      await tab.close();
+    });
+
+    it('sends a connection closed without an answer to unavailable.html', async () => {
+      // Firefox reports a connection closed before any answer as a reset.
+      const tab = await expectUnavailable('/closed', browserName === 'firefox' ? 'connection-reset' : 'empty-response');
+      await tab.close();
+    });
+
+    it('offers "Retry without the query string" when the URL has one', async () => {
+      const tab = await expectUnavailable('/reset?utm_source=x', 'connection-reset');
+      expect(await links(tab, '.offer-without-query a')).toEqual([h.url('news.test', '/reset')]);
+      await tab.close();
+    });
+
+    it('after a DNS failure asks no archive until the user clicks "Check archives"', async () => {
+      const url = 'http://no-such-host.invalid/story.html';
+      const tab = await h.newTab(h.url('news.test', '/'));
+      await navigate(tab, url);
+      const href = await waitForHref(tab, (x) => x.startsWith(h.extensionBase + 'unavailable.html'), 15000);
+      expect(new URL(href).searchParams.get('reason')).toBe('dns');
+      await tab.waitFor(() => !!document.querySelector('button.check-archives'));
+      await new Promise((r) => setTimeout(r, 500));
+      expect(archiveRequests(url)).toEqual([]);
+      // The plain links are there all the same.
+      expect(await links(tab, '[data-archive="wayback"] a')).toEqual([`http://archive.test:${h.server.port}/web/2/${url}`]);
+      await tab.evaluate(() => document.querySelector<HTMLButtonElement>('button.check-archives')!.click());
+      await tab.waitFor(() => document.querySelector('[data-archive="wayback"]')?.getAttribute('data-state') === 'found');
+      expect(archiveRequests(url).length).toBe(1);
+      await tab.close();
+    });
+
+    it('goes to unavailable.html for an HTTP error with an empty body', async () => {
+      const t1 = await expectUnavailable('/empty-404', 'http-404');
+      await t1.close();
+      const t2 = await expectUnavailable('/empty-503', 'http-503');
+      await t2.close();
+    });
+
+    it('shows the in-page notice on 404, 410, 503 and 522 pages', async () => {
+      for (const path of ['/bad-gateway-522', '/gone-404', '/removed-410', '/down-503']) {
+        const tab = await expectNotice(path);
+        await tab.close();
+      }
+    });
+
+    it('names the blocking party of a 451 (RFC 7725)', async () => {
+      const tab = await expectNotice('/censored-451');
+      const text = await tab.evaluate(() => document.querySelector('[data-samizdat-notice]')?.shadowRoot?.textContent ?? '');
+      expect(text).toContain('https://authority.example/orders/42');
+      expect(text).toMatch(/legal/i);
+      await tab.close();
+    });
+
+    it('shows the notice on a 403 error page (geo-blocking)', async () => {
+      const tab = await expectNotice('/forbidden');
+      await tab.close();
+    });
+
+    it('recognises a block page served with 200', async () => {
+      const tab = await expectNotice('/blocked-200');
+      await tab.close();
+    });
+
+    it('recognises a redirect to a block host, offering copies of the page asked for', async () => {
+      const tab = await expectNotice('/redirected', { url: h.url('news.test', '/redirected') });
+      expect(await tab.href()).toContain('blocked.test');
+      await tab.close();
+    });
+
+    it('sends a redirect to an unreachable block host to unavailable.html as a block page', async () => {
+      const tab = await expectUnavailable('/redirected-dead', 'block-page');
+      await tab.close();
+    });
+
+    it('raises no alarm for healthy pages, challenges, 401, 429 and soft-404 search pages', async () => {
+      await expectNoNotice('/world/river-towns.html');
+      await expectNoNotice('/');
+      await expectNoNotice('/challenge');
+      await expectNoNotice('/challenge-403');
+      await expectNoNotice('/login');
+      await expectNoNotice('/rate');
+      await expectNoNotice('/search?q=rivers');
+    });
+
+    it('a dead archive does not delay the other copies', async () => {
+      archiveMode = 'dead';
+      const url = h.url('news.test', '/reset?dead=1');
+      const tab = await h.newTab(h.url('news.test', '/'));
+      const started = await navigate(tab, url);
+      await waitForHref(tab, (x) => x.startsWith(h.extensionBase + 'unavailable.html'));
+      await tab.waitFor(() => document.querySelectorAll('.mirrors a').length === 2 && document.querySelectorAll('.archives a').length >= 4);
+      expect(Date.now() - started).toBeLessThan(3500);
+      expect(await tab.evaluate(() => document.querySelector('[data-archive="wayback"]')?.getAttribute('data-state'))).toBe('plain');
+      // The check gives up within its timeout and the plain link stays.
+      await tab.waitFor(() => document.querySelector('[data-archive="wayback"]')?.getAttribute('data-state') === 'failed', undefined, 9000);
+      expect(await links(tab, '[data-archive="wayback"] a')).toEqual([`http://archive.test:${h.server.port}/web/2/${url}`]);
+      archiveMode = 'ok';
+      await tab.close();
+    });
+
+    it('says so when the archive answers malformed JSON', async () => {
+      archiveMode = 'malformed';
+      const tab = await expectUnavailable('/reset?malformed=1', 'connection-reset');
+      await tab.waitFor(() => document.querySelector('[data-archive="wayback"]')?.getAttribute('data-state') === 'failed');
+      expect(await tab.evaluate(() => document.querySelector('[data-archive="wayback"]')?.textContent ?? '')).toMatch(/could not read/);
+      expect(await pageErrors(tab)).toEqual([]);
+      archiveMode = 'ok';
+      await tab.close();
+    });
+
+    it('marks a page still loading after the slow-load time, without leaving it', async () => {
+      const url = h.url('news.test', '/hang');
+      const tab = await h.newTab(h.url('news.test', '/'));
+      await navigate(tab, url);
+      const options = await h.openExtensionPage('options.html');
+      const trouble = await options.evaluate(async (target) => {
+        const api = (globalThis as ApiGlobal).browser ?? (globalThis as ApiGlobal).chrome!;
+        for (let i = 0; i < 80; i++) {
+          const tabs = await api.tabs.query({});
+          for (const t of tabs) {
+            if (t.id === undefined) continue;
+            const reply = (await api.runtime.sendMessage({ type: 'tab-trouble', payload: { tabId: t.id } })) as { url: string | null; reason: string | null };
+            if (reply.url === target && reply.reason) return { ...reply, tabId: t.id };
+          }
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return null;
+      }, url);
+      expect(trouble?.reason).toBe('slow');
+      // The popup of that tab offers the copies.
+      await options.evaluate((path) => {
+        location.href = path;
+      }, `popup.html?tabId=${trouble!.tabId}`);
+      await new Promise((r) => setTimeout(r, 300));
+      await options.waitFor(() => !!document.querySelector('a.find-copies, button.find-copies'));
+      await options.close();
+      await tab.close();
+    });
+  });
+}
