@@ -23,9 +23,33 @@ async function extractFromTab(tabId: number): Promise<Article | null> {
   return (result?.result as Article | null | undefined) ?? null;
 }
 
+/** The page a reader URL shows, or null when the URL is not our reader. */
+export function readerTarget(url: string | undefined): string | null {
+  if (!url || !url.startsWith(browser.runtime.getURL('reader.html'))) return null;
+  return new URL(url).searchParams.get('url');
+}
+
+/** Leaves the reader for the page it shows: Back when the page is behind it, else load it. */
+async function leaveReader(tabId: number, pageUrl: string): Promise<void> {
+  try {
+    await browser.tabs.goBack(tabId);
+  } catch {
+    await browser.tabs.update(tabId, { url: pageUrl });
+  }
+}
+
+/**
+ * The toolbar click, the shortcut and the page menu: open the reader for the tab's page — or,
+ * when the tab already shows the reader, go back to the page (the button toggles).
+ */
 export async function openReaderForTab(tabId: number): Promise<{ ok: boolean; error?: string }> {
   const tab = await browser.tabs.get(tabId);
   const pageUrl = tab.url;
+  const shown = readerTarget(pageUrl);
+  if (shown) {
+    await leaveReader(tabId, shown);
+    return { ok: true };
+  }
   if (!pageUrl || !/^https?:/.test(pageUrl)) return { ok: false, error: 'not-a-web-page' };
   try {
     const article = await extractFromTab(tabId);

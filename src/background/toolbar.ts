@@ -6,7 +6,7 @@
 import browser from 'webextension-polyfill';
 import { handle } from './router.js';
 import { forgetTab, getTabState, setTabState } from './tab-state.js';
-import { openReaderForTab } from './reader-launch.js';
+import { openReaderForTab, readerTarget } from './reader-launch.js';
 
 const iconSizes = [16, 32] as const;
 type IconState = 'default' | 'article' | 'unavailable';
@@ -40,4 +40,20 @@ export function startToolbar(): void {
     if (tab.id !== undefined) void onToolbarClick(tab.id);
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+
+  // Single-page apps change the page without loading one: ask the content script to look again,
+  // now and once more when the app has had time to render the new view.
+  browser.webNavigation.onHistoryStateUpdated.addListener((details) => {
+    if (details.frameId !== 0) return;
+    const redetect = () => browser.tabs.sendMessage(details.tabId, { type: 'redetect' }).catch(() => undefined);
+    void redetect();
+    setTimeout(() => void redetect(), 800);
+  });
+
+  // Pages no content script runs on (browser pages, the reader itself) report nothing, so the
+  // mark is set here: the reader keeps the one-click button (a click goes back to the page).
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (!change.url || /^https?:/i.test(change.url)) return;
+    void markTab(tabId, readerTarget(change.url) ? 'article' : 'default');
+  });
 }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import browser from 'webextension-polyfill';
 import type { Article } from '../../core/types.js';
 import { getSavedCopy, saveArticle } from '../../storage/index.js';
+import { readerShouldAutoSave } from '../../storage/settings.js';
 import { nextTheme, onSettingsChanged, saveSettings, stepFontSize, type ReaderSettings } from '../../shared/settings.js';
 import { t, uiLanguage } from '../shared/i18n.js';
 import { applySettings, watchSystemTheme } from './themes.js';
@@ -152,16 +153,24 @@ export function Reader({ url, version, autoSave, initialSettings, handoff }: Rea
     }
   }, [article, url]);
 
-  // &save=1 (the toolbar menu's "Save"): save once the article is here, then drop the flag.
+  // Saving without a click: &save=1 (a "Save link" menu click) or the library's "keep every
+  // article" option (never in private windows). Once the article and its pages are here.
+  const [keepEvery, setKeepEvery] = useState(false);
+  useEffect(() => {
+    readerShouldAutoSave().then(setKeepEvery, () => undefined);
+  }, []);
   const autoSaved = useRef(false);
   useEffect(() => {
-    if (!autoSave || autoSaved.current || !article || pagesLoading) return;
+    if (autoSaved.current || !article || pagesLoading || !loaded || loaded.source === 'saved') return;
+    if (!autoSave && !keepEvery) return;
     autoSaved.current = true;
-    const params = new URLSearchParams(location.search);
-    params.delete('save');
-    history.replaceState(history.state, '', `${location.pathname}?${params.toString()}`);
+    if (autoSave) {
+      const params = new URLSearchParams(location.search);
+      params.delete('save');
+      history.replaceState(history.state, '', `${location.pathname}?${params.toString()}`);
+    }
     void doSave();
-  }, [autoSave, article, pagesLoading, doSave]);
+  }, [autoSave, keepEvery, article, loaded, pagesLoading, doSave]);
 
   // Read aloud.
   const ensureSpeech = useCallback((): SpeechController | null => {
