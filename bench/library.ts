@@ -1,0 +1,298 @@
+/**
+ * Library benchmarks (PRODUCT.md targets), callable from bench/main.ts and standalone
+ * (`node bench/library.mjs [--articles N] [--queries N]`):
+ *
+ *  - librarySearchBench: generates a library of N articles (default 10,000, ~1,500 words each,
+ *    mixed scripts: Latin, Cyrillic, Persian/Arabic, Chinese), indexes it with the library's own
+ *    search module, and times the library's own search() over a mixed query set — prefixes as
+ *    typed, whole words, two-word queries, typos, Persian letter variants and ZWNJ, CJK words.
+ *    Target: median < 50 ms.
+ *  - librarySizeBench: a local fixture news page (tests/fixtures/library/news-article.html) with
+ *    its images, extracted with the core and saved with the real save pipeline into an in-memory
+ *    IndexedDB; reports saved bytes (every stored record, serialised, plus image blobs) against
+ *    the page's HTML plus its images' bytes. Target: ratio ≤ 0.5.
+ *    Page image bytes count every <img> of the page once, at the candidate the core itself picks
+ *    from srcset (so the article's lead image is counted at the same size on both sides).
+ *    Images are generated deterministically at sizes typical for JPEGs of their dimensions.
+ */
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { deflateSync } from 'node:zlib';
+import { JSDOM } from 'jsdom';
+import { extractArticle } from '../src/core/index.js';
+import { createIndex, search, type SearchDoc } from '../src/storage/search.js';
+import { saveArticle } from '../src/storage/save.js';
+import { openLibrary } from '../src/storage/schema.js';
+
+// ---------- deterministic generation ----------
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Script {
+  name: string;
+  syllables: string[];
+  joiner: string;
+  minSyl: number;
+  maxSyl: number;
+}
+
+const SCRIPTS: Script[] = [
+  { name: 'latin', syllables: 'ka ri to men sa lo vi ne da por tra cel ung ber fis gal hom qua zen lu mar ti on es ple stor vek ram'.split(' '), joiner: '', minSyl: 2, maxSyl: 4 },
+  { name: 'cyrillic', syllables: 'ко ра ни то ве ли мо сла про дер жа ны ста ку ре ми го ла бо ры ще ёл ци ду'.split(' '), joiner: '', minSyl: 2, maxSyl: 4 },
+  { name: 'persian', syllables: 'کا را می نی دو سا تو بر خا نه گو پی زی ما هر فر ست ده یک کت اب یا شی ور'.split(' '), joiner: '', minSyl: 2, maxSyl: 4 },
+  { name: 'chinese', syllables: [...'的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严'], joiner: '', minSyl: 1, maxSyl: 3 },
+];
+
+/** A vocabulary per script, used with a Zipf-like distribution (as real text is). */
+function vocabulary(script: Script, size: number, random: () => number): string[] {
+  const words = new Set<string>();
+  while (words.size < size) {
+    const n = script.minSyl + Math.floor(random() * (script.maxSyl - script.minSyl + 1));
+    let w = '';
+    for (let i = 0; i < n; i++) w += script.syllables[Math.floor(random() * script.syllables.length)];
+    words.add(w);
+  }
+  return [...words];
+}
+
+function zipfPicker(size: number, random: () => number): () => number {
+  // Inverse-CDF sampling of a Zipf(1) distribution over ranks 1..size.
+  const h = Math.log(size) + 0.5772;
+  return () => Math.min(size - 1, Math.floor(Math.exp(random() * h) - 1));
+}
+
+export interface GeneratedLibrary {
+  docs: SearchDoc[];
+  vocab: Record<string, string[]>;
+}
+
+export function generateLibrary(count = 10000, wordsPerArticle = 1500, seed = 42): GeneratedLibrary {
+  const random = rng(seed);
+  const vocab: Record<string, string[]> = {};
+  for (const s of SCRIPTS) vocab[s.name] = vocabulary(s, s.name === 'chinese' ? 6000 : 20000, random);
+  // ZWNJ inside some Persian words, as Persian text writes می‌خواهم.
+  vocab.persian = vocab.persian!.map((w, i) => (i % 7 === 0 && w.length > 3 ? `${w.slice(0, 2)}\u200c${w.slice(2)}` : w));
+  const pick = zipfPicker(20000, random);
+  const pickZh = zipfPicker(6000, random);
+  const docs: SearchDoc[] = [];
+  for (let i = 0; i < count; i++) {
+    const script = SCRIPTS[i % SCRIPTS.length]!;
+    const words = vocab[script.name]!;
+    const next = () => words[script.name === 'chinese' ? pickZh() : pick()]!;
+    const parts: string[] = [];
+    for (let w = 0; w < wordsPerArticle; w++) {
+      parts.push(next());
+      // Latin articles quote a few words of other scripts, as news does.
+      if (script.name === 'latin' && w % 300 === 0) parts.push(vocab.cyrillic![pick()]!);
+    }
+    const sep = script.name === 'chinese' ? '' : ' ';
+    let text = '';
+    for (let p = 0; p < parts.length; p += 60) text += parts.slice(p, p + 60).join(sep) + (script.name === 'chinese' ? '。\n\n' : '.\n\n');
+    const title = Array.from({ length: 6 }, next).join(sep);
+    docs.push({ url: `https://bench.test/${script.name}/${i}`, title, siteName: `${script.name}.bench.test`, text, tags: i % 10 === 0 ? ['bench'] : [] });
+  }
+  return { docs, vocab };
+}
+
+function queries(vocab: Record<string, string[]>, count: number, seed = 7): string[] {
+  const random = rng(seed);
+  const mid = (list: string[]) => list[50 + Math.floor(random() * 2000)]!;
+  const out: string[] = [];
+  const kinds = [
+    () => mid(vocab.latin!),
+    () => mid(vocab.latin!).slice(0, 3),
+    () => `${mid(vocab.latin!)} ${mid(vocab.latin!).slice(0, 3)}`,
+    () => {
+      const w = vocab.latin!.find((x, i) => i > 100 + Math.floor(random() * 1000) && x.length >= 7) ?? 'kariton';
+      return w.slice(0, 3) + w.slice(4); // a typo: one letter dropped
+    },
+    () => mid(vocab.cyrillic!),
+    () => mid(vocab.cyrillic!).slice(0, 4).toUpperCase(),
+    () => mid(vocab.persian!).replace(/ی/g, 'ي').replace(/ک/g, 'ك').replace(/\u200c/g, ''),
+    () => mid(vocab.persian!),
+    () => mid(vocab.chinese!) + mid(vocab.chinese!).slice(0, 1),
+    () => mid(vocab.chinese!),
+  ];
+  for (let i = 0; i < count; i++) out.push(kinds[i % kinds.length]!());
+  return out;
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+export interface SearchBenchResult {
+  articles: number;
+  words: number;
+  indexMs: number;
+  queries: number;
+  medianMs: number;
+  p95Ms: number;
+  medianHits: number;
+  zeroHitQueries: number;
+}
+
+export function librarySearchBench(options: { articles?: number; wordsPerArticle?: number; queries?: number; log?: (s: string) => void } = {}): SearchBenchResult {
+  const articles = options.articles ?? 10000;
+  const log = options.log ?? (() => undefined);
+  const t0 = performance.now();
+  const lib = generateLibrary(articles, options.wordsPerArticle ?? 1500);
+  log(`generated ${articles} articles in ${Math.round(performance.now() - t0)} ms`);
+  const t1 = performance.now();
+  const index = createIndex();
+  for (let i = 0; i < lib.docs.length; i += 500) index.addAll(lib.docs.slice(i, i + 500));
+  const indexMs = performance.now() - t1;
+  log(`indexed in ${Math.round(indexMs)} ms`);
+  const words = lib.docs.reduce((n, d) => n + d.text.split(/\s+/).length, 0);
+  const qs = queries(lib.vocab, options.queries ?? 200);
+  for (const q of qs.slice(0, 10)) search(index, q); // warm-up
+  const times: number[] = [];
+  const hits: number[] = [];
+  for (const q of qs) {
+    const s = performance.now();
+    const r = search(index, q);
+    times.push(performance.now() - s);
+    hits.push(r.length);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    articles,
+    words,
+    indexMs: Math.round(indexMs),
+    queries: qs.length,
+    medianMs: Number(median(times).toFixed(2)),
+    p95Ms: Number(sorted[Math.floor(sorted.length * 0.95)]!.toFixed(2)),
+    medianHits: median(hits),
+    zeroHitQueries: hits.filter((h) => h === 0).length,
+  };
+}
+
+// ---------- saved size ----------
+
+function crc32(bytes: Uint8Array): number {
+  let c = ~0;
+  for (const b of bytes) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+
+/** A valid PNG of about `bytes` bytes (noise pixels, which do not compress). */
+function imageOfSize(bytes: number, seed: number): Uint8Array {
+  const random = rng(seed);
+  const side = Math.max(2, Math.round(Math.sqrt(bytes / 3)));
+  const raw = new Uint8Array(side * (1 + side * 3));
+  for (let i = 0; i < raw.length; i++) raw[i] = i % (1 + side * 3) === 0 ? 0 : Math.floor(random() * 256);
+  const chunk = (type: string, data: Uint8Array) => {
+    const out = new Uint8Array(12 + data.length);
+    const view = new DataView(out.buffer);
+    view.setUint32(0, data.length);
+    out.set(new TextEncoder().encode(type), 4);
+    out.set(data, 8);
+    view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+    return out;
+  };
+  const ihdr = new Uint8Array(13);
+  new DataView(ihdr.buffer).setUint32(0, side);
+  new DataView(ihdr.buffer).setUint32(4, side);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', new Uint8Array(deflateSync(raw, { level: 1 }))), chunk('IEND', new Uint8Array())];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Typical JPEG sizes for the fixture's images (bytes). */
+const FIXTURE_IMAGES: Record<string, number> = {
+  'lead-400.jpg': 38000, 'lead-800.jpg': 110000, 'lead-1600.jpg': 330000, 'inline-a.jpg': 105000, 'inline-b.jpg': 98000,
+  'logo.png': 9000, 'logo-footer.png': 4000, 'ad-banner.jpg': 85000, 'ad-box.jpg': 42000,
+  ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`thumb-${i}.jpg`, 24000])),
+};
+
+export interface SizeBenchResult {
+  pageHtmlBytes: number;
+  pageImageBytes: number;
+  savedBytes: number;
+  savedImageBytes: number;
+  savedImages: number;
+  ratio: number;
+}
+
+export async function librarySizeBench(repoRoot: string): Promise<SizeBenchResult> {
+  const pageUrl = 'https://news.test/world/flood-2026';
+  const html = readFileSync(join(repoRoot, 'tests/fixtures/library/news-article.html'), 'utf8');
+  const images = new Map<string, Uint8Array>();
+  let seed = 1;
+  for (const [name, size] of Object.entries(FIXTURE_IMAGES)) images.set(`https://news.test/img/${name}`, imageOfSize(size, seed++));
+  const fetchImpl = (async (input: RequestInfo | URL) => {
+    const body = images.get(String(input));
+    return body ? new Response(body as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'image/png' } }) : new Response('', { status: 404 });
+  }) as typeof fetch;
+
+  // What the page loads: its HTML and each <img> once, at the candidate the core picks.
+  const dom = new JSDOM(html, { url: pageUrl });
+  const pageImages = new Set<string>();
+  for (const img of dom.window.document.querySelectorAll('img')) {
+    const srcset = img.getAttribute('srcset');
+    const widest = srcset
+      ?.split(/,\s+/)
+      .map((c) => c.trim().split(/\s+/))
+      .filter(([, d]) => d && /w$/.test(d) && parseInt(d) <= 2000)
+      .sort((a, b) => parseInt(b[1]!) - parseInt(a[1]!))[0]?.[0];
+    pageImages.add(new URL(widest ?? img.getAttribute('src')!, pageUrl).href);
+  }
+  const pageImageBytes = [...pageImages].reduce((n, u) => n + (images.get(u)?.byteLength ?? 0), 0);
+  const pageHtmlBytes = new TextEncoder().encode(html).byteLength;
+
+  const article = extractArticle(new JSDOM(html, { url: pageUrl }).window.document, { url: pageUrl });
+  if (!article) throw new Error('the fixture page has no article');
+  const dbName = `bench-size-${Date.now()}`;
+  const result = await saveArticle(article, { dbName, pageUrl, httpStatus: 200, images: { fetchImpl } });
+  if (!result.ok) throw new Error(result.error);
+  const db = await openLibrary(dbName);
+  const json = (v: unknown) => new TextEncoder().encode(JSON.stringify(v)).byteLength;
+  let savedImageBytes = 0;
+  const stored = await db.getAll('images');
+  for (const img of stored) savedImageBytes += img.blob.size;
+  const savedRecords = json(await db.getAll('entries')) + json(await db.getAll('versions')) + json(await db.getAll('texts'));
+  const savedBytes = savedRecords + savedImageBytes;
+  return {
+    pageHtmlBytes,
+    pageImageBytes,
+    savedBytes,
+    savedImageBytes,
+    savedImages: stored.length,
+    ratio: Number((savedBytes / (pageHtmlBytes + pageImageBytes)).toFixed(3)),
+  };
+}
+
+/** Both, printed; returns 1 when a target is missed. */
+export async function runLibraryBench(repoRoot: string, argv: string[] = [], log: (s: string) => void = console.log): Promise<number> {
+  const arg = (name: string, d: number) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? Number(argv[i + 1]) : d;
+  };
+  const size = await librarySizeBench(repoRoot);
+  log(`library: saved article size ${size.savedBytes} B vs page ${size.pageHtmlBytes} B HTML + ${size.pageImageBytes} B images → ratio ${size.ratio} (target ≤ 0.5); ${size.savedImages} images saved`);
+  const s = librarySearchBench({ articles: arg('--articles', 10000), queries: arg('--queries', 200), log: (m) => log(`library: ${m}`) });
+  log(`library: search over ${s.articles} articles (${s.words} words): median ${s.medianMs} ms, p95 ${s.p95Ms} ms over ${s.queries} queries (target median < 50 ms); median hits ${s.medianHits}, ${s.zeroHitQueries} queries without hits`);
+  return size.ratio <= 0.5 && s.medianMs < 50 ? 0 : 1;
+}
