@@ -1,15 +1,22 @@
 /** The article itself: header (site, title, byline, date, reading time), lead image, body, source. */
-import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { Article } from '../../core/types.js';
 import { t } from '../shared/i18n.js';
-import { containsImage, prepareContent, readingMinutes } from './render.js';
+import { HELD_SRC, containsImage, loadHeldImages, needsHeldImages, prepareContent, readingMinutes } from './render.js';
+
+const hold = needsHeldImages();
 import { displayHost, formatDate, formatMinutes } from './format.js';
 
 function Body({ fragment, className, label }: { fragment: DocumentFragment; className: string; label?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     // A fragment can be inserted once; clone so a re-mount still has the content.
-    ref.current?.replaceChildren(fragment.cloneNode(true));
+    const el = ref.current;
+    if (!el) return;
+    el.replaceChildren(fragment.cloneNode(true));
+    const urls: string[] = [];
+    loadHeldImages(el, (url) => urls.push(url));
+    return () => urls.forEach((url) => URL.revokeObjectURL(url));
   }, [fragment]);
   return <div class={className} ref={ref} role={label ? 'group' : undefined} aria-label={label} />;
 }
@@ -28,9 +35,9 @@ export interface ArticleViewProps {
 
 export function ArticleView({ article, pages, pageUrl, wordCount, locale, savedAt }: ArticleViewProps) {
   const base = article.url || pageUrl;
-  const first = useMemo(() => prepareContent(window, article.contentHtml, { baseUrl: base, title: article.title, byline: article.byline }), [article, base]);
+  const first = useMemo(() => prepareContent(window, article.contentHtml, { baseUrl: base, title: article.title, byline: article.byline, holdInsecureImages: hold }), [article, base]);
   const more = useMemo(
-    () => pages.map((page, i) => prepareContent(window, page.contentHtml, { baseUrl: page.url || base, title: article.title, byline: article.byline, idPrefix: `sz-p${i + 2}-` })),
+    () => pages.map((page, i) => prepareContent(window, page.contentHtml, { baseUrl: page.url || base, title: article.title, byline: article.byline, idPrefix: `sz-p${i + 2}-`, holdInsecureImages: hold })),
     [pages, article.title, article.byline, base],
   );
   const lead = article.leadImage;
@@ -43,6 +50,14 @@ export function ArticleView({ article, pages, pageUrl, wordCount, locale, savedA
   const lang = article.lang ?? undefined;
   const leadSrc = lead ? resolve(lead.url, base) : '';
   const captionRepeatsAlt = lead?.caption && lead.alt && sameText(lead.caption, lead.alt);
+  const leadRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!leadRef.current) return;
+    const urls: string[] = [];
+    loadHeldImages(leadRef.current, (url) => urls.push(url));
+    return () => urls.forEach((url) => URL.revokeObjectURL(url));
+  }, [leadSrc, showLead]);
+  const leadImgProps = hold && leadSrc.startsWith('http:') ? { [HELD_SRC]: leadSrc } : { src: leadSrc };
 
   return (
     <article id="sz-article" class="reader-article" lang={lang} dir={dir} tabIndex={-1}>
@@ -57,8 +72,8 @@ export function ArticleView({ article, pages, pageUrl, wordCount, locale, savedA
         </p>
       </header>
       {showLead && lead && leadSrc && (
-        <figure class="lead-image">
-          <img src={leadSrc} alt={lead.alt ?? ''} referrerpolicy="no-referrer" decoding="async" />
+        <figure class="lead-image" ref={leadRef}>
+          <img {...leadImgProps} alt={lead.alt ?? ''} referrerpolicy="no-referrer" decoding="async" />
           {lead.caption && !captionRepeatsAlt && <figcaption>{lead.caption}</figcaption>}
         </figure>
       )}

@@ -4,7 +4,7 @@ import browser from 'webextension-polyfill';
 import type { Article } from '../../core/types.js';
 import { getSavedCopy, saveArticle } from '../../storage/index.js';
 import { readerShouldAutoSave } from '../../storage/settings.js';
-import { nextTheme, onSettingsChanged, saveSettings, stepFontSize, type ReaderSettings } from '../../shared/settings.js';
+import { nextTheme, normalizeSettings, onSettingsChanged, saveSettings, stepFontSize, type ReaderSettings } from '../../shared/settings.js';
 import { t, uiLanguage } from '../shared/i18n.js';
 import { applySettings, watchSystemTheme } from './themes.js';
 import { followPages, joinPages, loadArticle, type LoadedArticle } from './sources.js';
@@ -56,16 +56,25 @@ export function Reader({ url, version, autoSave, initialSettings, handoff }: Rea
   const loadToken = useRef(0);
 
   // Settings: applied to <html> at once, persisted, and kept in step with other reader tabs.
+  // Our own writes come back as change events too, possibly after newer changes were made here:
+  // those echoes are recognised and skipped, so a quick series of changes never rolls back.
+  const ownWrites = useRef<string[]>([]);
   const updateSettings = useCallback((change: Partial<ReaderSettings>) => {
-    const next = { ...settingsRef.current, ...change };
+    const next = normalizeSettings({ ...settingsRef.current, ...change });
     settingsRef.current = next;
     setSettings(next);
     applySettings(next);
+    ownWrites.current.push(JSON.stringify(next));
     void saveSettings(next).catch(() => undefined);
   }, []);
   useEffect(() => {
     watchSystemTheme(() => settingsRef.current);
     return onSettingsChanged((next) => {
+      const echo = ownWrites.current.indexOf(JSON.stringify(next));
+      if (echo >= 0) {
+        ownWrites.current.splice(0, echo + 1);
+        return;
+      }
       settingsRef.current = next;
       setSettings(next);
       applySettings(next);

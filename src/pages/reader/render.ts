@@ -60,7 +60,14 @@ export interface PrepareOptions {
   byline?: string | null;
   /** Prefix for ids from the page, so they cannot collide with the reader's own. */
   idPrefix?: string;
+  /**
+   * Hold plain-http images back (in data-sz-src) for loadHeldImages: Firefox upgrades images on
+   * extension pages to https, which fails on http-only sites and mirrors.
+   */
+  holdInsecureImages?: boolean;
 }
+
+export const HELD_SRC = 'data-sz-src';
 
 function normalizeText(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -150,7 +157,12 @@ export function prepareContent(win: Window, html: string, options: PrepareOption
     }
     if (!/^(?:blob|data):/i.test(src)) {
       const abs = absolute(src, options.baseUrl);
-      if (abs) img.setAttribute('src', abs);
+      if (abs && options.holdInsecureImages && abs.startsWith('http:')) {
+        img.removeAttribute('src');
+        img.setAttribute(HELD_SRC, abs);
+      } else if (abs) {
+        img.setAttribute('src', abs);
+      }
     }
     if (!img.hasAttribute('alt')) img.setAttribute('alt', '');
     img.setAttribute('loading', 'lazy');
@@ -179,4 +191,34 @@ export function containsImage(fragment: ParentNode, imageUrl: string, baseUrl: s
 /** Reading time in whole minutes (at least 1) for a word count. */
 export function readingMinutes(wordCount: number, wordsPerMinute = 230): number {
   return Math.max(1, Math.round(wordCount / wordsPerMinute));
+}
+
+/**
+ * Loads held-back http images through fetch (the extension's host access is not upgraded to
+ * https) and shows them from blob: URLs; if that fails, the browser is left to try the URL.
+ * Returns the blob URLs, to revoke when the article goes away.
+ */
+export function loadHeldImages(root: ParentNode, onUrl: (url: string) => void = () => undefined): void {
+  for (const img of Array.from(root.querySelectorAll<HTMLImageElement>(`img[${HELD_SRC}]`))) {
+    const src = img.getAttribute(HELD_SRC) ?? '';
+    img.removeAttribute(HELD_SRC);
+    fetch(src, { credentials: 'omit', referrerPolicy: 'no-referrer' })
+      .then((response) => {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.blob();
+      })
+      .then((blob) => {
+        const url = URL.createObjectURL(blob);
+        onUrl(url);
+        img.src = url;
+      })
+      .catch(() => {
+        img.src = src;
+      });
+  }
+}
+
+/** Whether this browser needs http images held back (Firefox; see holdInsecureImages). */
+export function needsHeldImages(): boolean {
+  return typeof __BROWSER__ !== 'undefined' && __BROWSER__ === 'firefox';
 }

@@ -96,3 +96,14 @@ describe('byline line at the top of the body', () => {
     expect(out).toContain('ten years');
   });
 });
+
+describe('http images in Firefox', () => {
+  it('are held back for loading through fetch, https and blob images are not', () => {
+    const out = html(prepareContent(win, '<img src="http://mirror.example/a.jpg"><img src="https://e.com/b.jpg"><img src="blob:moz-extension://x/1">', { baseUrl: 'http://mirror.example/story', holdInsecureImages: true }));
+    expect(out).toContain('data-sz-src="http://mirror.example/a.jpg"');
+    expect(out).not.toContain(' src="http://mirror.example/a.jpg"');
+    expect(out).not.toContain('<img src="http://mirror.example/a.jpg"');
+    expect(out).toContain('src="https://e.com/b.jpg"');
+    expect(out).toContain('src="blob:moz-extension://x/1"');
+  });
+});
