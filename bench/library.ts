@@ -11,8 +11,7 @@
  *    its images, extracted with the core and saved with the real save pipeline into an in-memory
  *    IndexedDB; reports saved bytes (every stored record, serialised, plus image blobs) against
  *    the page's HTML plus its images' bytes. Target: ratio ≤ 0.5.
- *    Page image bytes count every <img> of the page once, at the candidate the core itself picks
- *    from srcset (so the article's lead image is counted at the same size on both sides).
+ *    Page image bytes count every <img> of the page once, at its src (what a 1x screen loads).
  *    Images are generated deterministically at sizes typical for JPEGs of their dimensions.
  */
 import 'fake-indexeddb/auto';
@@ -247,18 +246,10 @@ export async function librarySizeBench(repoRoot: string): Promise<SizeBenchResul
     return body ? new Response(body as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'image/png' } }) : new Response('', { status: 404 });
   }) as typeof fetch;
 
-  // What the page loads: its HTML and each <img> once, at the candidate the core picks.
+  // What the page loads: its HTML and each <img> once, at its src (what a 1x screen loads).
   const dom = new JSDOM(html, { url: pageUrl });
   const pageImages = new Set<string>();
-  for (const img of dom.window.document.querySelectorAll('img')) {
-    const srcset = img.getAttribute('srcset');
-    const widest = srcset
-      ?.split(/,\s+/)
-      .map((c) => c.trim().split(/\s+/))
-      .filter(([, d]) => d && /w$/.test(d) && parseInt(d) <= 2000)
-      .sort((a, b) => parseInt(b[1]!) - parseInt(a[1]!))[0]?.[0];
-    pageImages.add(new URL(widest ?? img.getAttribute('src')!, pageUrl).href);
-  }
+  for (const img of dom.window.document.querySelectorAll('img[src]')) pageImages.add(new URL(img.getAttribute('src')!, pageUrl).href);
   const pageImageBytes = [...pageImages].reduce((n, u) => n + (images.get(u)?.byteLength ?? 0), 0);
   const pageHtmlBytes = new TextEncoder().encode(html).byteLength;
 

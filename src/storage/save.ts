@@ -59,7 +59,10 @@ export async function prepareSave(article: Article, options: SaveOptions = {}): 
   const sourceUrl = options.pageUrl ?? article.url;
   const base = article.url || sourceUrl;
   const urls = findImageUrls(article.contentHtml, base);
-  const lead = article.leadImage?.url ? new URL(article.leadImage.url, base).href : null;
+  // The lead image (often og:image, a different size of the first picture) is fetched only
+  // when the body has no picture of its own; otherwise the body's first picture stands for it.
+  const declaredLead = article.leadImage?.url ? new URL(article.leadImage.url, base).href : null;
+  const lead = declaredLead && (urls.length === 0 || urls.includes(declaredLead)) ? declaredLead : (urls[0] ?? null);
   if (lead && !urls.includes(lead)) urls.push(lead);
   const { images, failures } = await fetchImages(urls, options.images);
   const byUrl = new Map(images.map((i) => [i.url, i.id]));
@@ -76,7 +79,8 @@ export async function prepareSave(article: Article, options: SaveOptions = {}): 
   const storedArticle: Article = {
     ...article,
     contentHtml,
-    leadImage: article.leadImage ? { ...article.leadImage, url: leadId ? `samizdat-image:${leadId}` : article.leadImage.url } : null,
+    // Never a remote URL in a saved copy: a lead image that could not be stored is dropped.
+    leadImage: article.leadImage && leadId ? { ...article.leadImage, url: `samizdat-image:${leadId}` } : null,
   };
   const imageIds = stored.map((s) => s.id);
   return {
