@@ -48,7 +48,7 @@ function normalise(s) {
 }
 
 function normaliseText(s) {
-  return s.toLowerCase().replace(/["']/g, '').replace(/[\s\u00a0\u200b-\u200d\ufeff]+/g, ' ');
+  return s.toLowerCase().replace(/["']/g, '').replace(/[\s\u200b-\u200d]+/g, ' ');
 }
 
 function decodeEntities(s) {

@@ -18,13 +18,14 @@ const BLOCK_PHRASES: RegExp[] = [
   // English
   /\b(?:access|connection|browsing)\b[^.!?]{0,80}?\b(?:has been|have been|is|was|are|been)\s+(?:temporarily\s+)?(?:blocked|restricted|denied|disabled|prohibited|forbidden|limited|filtered)\b/,
   /\b(?:web\s?site|web\s?page|site|page|url|domain|resource|content|address)\b[^.!?]{0,60}?\b(?:has been|is|was|been)\s+(?:blocked|restricted|filtered|banned|prohibited)\b/,
-  /\b(?:web\s?site|web\s?page|site|page|url|domain|access|content|resource)\s+(?:blocked|restricted)\b/,
   /\bblocked\s+(?:by|due to|in accordance|as per|because|pursuant|under|for your)\b/,
   /\b(?:is|are)\s+not\s+available\s+in\s+[a-z ]{3,30}\s+(?:as|because|due)\b/,
   /\bcontains?\s+prohibited\s+material\b/,
   /\bunavailable\s+for\s+legal\s+reasons\b/,
   /\b(?:adult\s+)?content\s+(?:filter|lock|bar)\b[^.!?]{0,40}\b(?:is on|is turned on|active|enabled)\b/,
   /\brestricted\s+for\s+browsing\b/,
+  /\b(?:not available|blocked|denied|restricted)\b[^.!?]{0,60}\bcategori[sz]ed\s+(?:as|under)\b/,
+  /\byour\s+(?:organi[sz]ations?|company|companys|school|schools|employer|network administrator)\b[^.!?]{0,60}\b(?:policy|policies|blocks?|blocked|restricts?|prohibits?|does not allow)\b/,
   // Russian
   /доступ[^.!?]{0,90}?(?:ограничен|заблокирован|закрыт|запрещ[её]н|приостановлен|блокирован)/,
   /(?:ресурс|сайт|страниц[аы]|адрес|ссылка|url)[^.!?]{0,60}?(?:заблокирован|ограничен|запрещ[её]н|закрыт)/,
@@ -64,6 +65,14 @@ const BLOCK_PHRASES: RegExp[] = [
   /(?:accès|site|page)[^.!?]{0,60}?(?:bloqué|bloquée|restreint|interdit)/,
   /(?:acceso|acesso|sitio|site|página|pagina)[^.!?]{0,60}?(?:bloquead[oa]|restringid[oa]|denegad[oa]|prohibid[oa]|proibid[oa])/,
   /(?:accesso|sito|pagina)[^.!?]{0,60}?(?:bloccat[oa]|inibit[oa]|oscurat[oa]|negat[oa])/,
+];
+
+/**
+ * Two-word labels ("Website Blocked", "Access Restricted"; Citizen Lab's vague blocking words):
+ * evidence only together with an authority or a filter named on the page.
+ */
+const WEAK_PHRASES: RegExp[] = [
+  /\b(?:web\s?site|web\s?page|site|page|url|domain|access|content|resource)\s+(?:blocked|restricted|denied)\b/,
 ];
 
 /** On whose authority, or by which filter. */
@@ -113,11 +122,11 @@ export function heuristics(f: PageFacts): HeuristicResult {
 
   const titleSays = title.length > 0 && title.length < 200 && (anyMatch(TITLE_BLOCK, title) || TITLE_WORDS.test(title));
   const textSays = anyMatch(BLOCK_PHRASES, text);
-  if (titleSays || textSays) {
+  if (titleSays || textSays || anyMatch(WEAK_PHRASES, text)) {
     const why = anyMatch(AUTHORITY, text) || anyMatch(AUTHORITY, title);
     if (why) return { blocked: true, reason: 'wording+authority' };
     if (titleSays && textSays) return { blocked: true, reason: 'wording in title and text' };
-    if (f.textLength < 600 && (titleSays || f.links <= 3)) return { blocked: true, reason: 'short page wording' };
+    if (textSays && f.textLength < 600 && (titleSays || f.links <= 3)) return { blocked: true, reason: 'short page wording' };
   }
 
   // Near-empty pages: a frame, refresh or script that forwards to a block host, or nothing but
@@ -134,5 +143,3 @@ export function heuristics(f: PageFacts): HeuristicResult {
   return { blocked: false };
 }
 
-/** Vague blocking words (Citizen Lab `vbw`): evidence, never alone a verdict. */
-export const VAGUE_WORDS = /\b(?:web ?page|web ?site) blocked\b/;

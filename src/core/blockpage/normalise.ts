@@ -35,5 +35,10 @@ export function normalise(s: string): string {
 
 /** Normal form of a piece of DOM text or an attribute value (already entity-decoded). */
 export function normaliseText(s: string): string {
-  return s.toLowerCase().replace(/["']/g, '').replace(/[\s\u00a0\u200b-\u200d\ufeff]+/g, ' ');
+  return s.toLowerCase().replace(/["']/g, '').replace(/[\s\u200b-\u200d]+/g, ' ');
+}
+
+/** Normal form of a raw serialisation built from DOM pieces (text already entity-decoded). */
+export function normaliseHtml(s: string): string {
+  return normaliseText(s).replace(/ ?([<>]) ?/g, '$1');
 }

@@ -23,12 +23,38 @@ let compiled: Compiled | null = null;
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Digit-bounded where the pattern starts/ends in a digit (UA-123-1 must not match UA-123-12). */
-function toSource(p: string): string {
-  let src = escape(p);
-  if (/^\d/.test(p)) src = '(?<!\\d)' + src;
-  if (/\d$/.test(p)) src += '(?!\\d)';
-  return src;
+interface Trie {
+  next: Map<string, Trie>;
+  end: boolean;
+}
+
+/**
+ * One regular expression for all body patterns, shaped as a trie (`ab(?:c|d)`), so that the
+ * engine tries one branch per starting character instead of every pattern at every position.
+ * Patterns starting/ending with a digit are digit-bounded (UA-123-1 must not match UA-123-12).
+ */
+function trieRegExp(patterns: string[]): RegExp {
+  const root: Trie = { next: new Map(), end: false };
+  for (const p of patterns) {
+    let t = root;
+    for (const ch of p) {
+      let n = t.next.get(ch);
+      if (!n) t.next.set(ch, (n = { next: new Map(), end: false }));
+      t = n;
+    }
+    t.end = true;
+  }
+  const src = (t: Trie, last: string): string => {
+    const branches: string[] = [];
+    for (const [ch, n] of t.next) branches.push(escape(ch) + src(n, ch));
+    const endHere = t.end ? (/\d/.test(last) ? '(?!\\d)' : '') : null;
+    if (endHere === null) return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+    if (!branches.length) return endHere;
+    return `(?:${branches.join('|')}|${endHere})`;
+  };
+  const top: string[] = [];
+  for (const [ch, n] of root.next) top.push((/\d/.test(ch) ? '(?<!\\d)' : '') + escape(ch) + src(n, ch));
+  return new RegExp(top.length ? top.join('|') : '(?!)');
 }
 
 const HOSTLIKE = /(?:^|[/.:@])(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[:/]|$)|\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[[0-9a-f:]+\]/;
@@ -57,9 +83,7 @@ function compile(): Compiled {
       if (HOSTLIKE.test(row[0]) && !/^[a-z-]+: /.test(row[0])) hostRows.push(row);
     }
   }
-  // Longest first so that a longer pattern sharing a prefix wins the alternation.
-  const sources = [...bodyRows.keys()].sort((a, b) => b.length - a.length).map(toSource);
-  return { body: new RegExp(sources.join('|')), bodyRows, header, hostRows };
+  return { body: trieRegExp([...bodyRows.keys()]), bodyRows, header, hostRows };
 }
 
 function get(): Compiled {

@@ -1,4 +1,4 @@
-import { normaliseText } from './normalise.js';
+import { normaliseHtml, normaliseText } from './normalise.js';
 
 /**
  * One bounded pass over the document that gathers everything detection looks at.
@@ -26,7 +26,7 @@ export interface PageFacts {
   forwards: string[];
   /** Image sources and alt texts, normalised (the first few). */
   images: string[];
-  /** The page declares itself an article (og:type article, article:published_time, JSON-LD). */
+  /** The page declares itself a dated article (article:published_time, JSON-LD Article). */
   articleMeta: boolean;
 }
 
@@ -38,7 +38,7 @@ const VOID = new Set([
   'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
   'param', 'keygen', 'frame',
 ]);
-const RAW_CAP: Record<string, number> = { script: 3000, style: 1500, noscript: 3000, template: 0 };
+const RAW_CAP: Record<string, number> = { script: 1500, style: 600, noscript: 1500, template: 0 };
 const TEXT_CAP = 8000;
 const MAX_IMAGES = 12;
 const MAX_FORWARDS = 12;
@@ -52,17 +52,15 @@ export function walk(doc: Document, budget: number): PageFacts {
   };
   const root = doc.documentElement;
   if (!root) return facts;
+  // Raw pieces; normalised once at the end (one pass over a joined string is much cheaper than
+  // one per node).
   const out: string[] = [];
   let size = 0;
   const texts: string[] = [];
   let textSize = 0;
   let rawParent = '';
   let inTitle = false;
-
-  const emit = (s: string): void => {
-    out.push(s);
-    size += s.length;
-  };
+  let titleRaw = '';
 
   let node: Node | null = root;
   // Iterative pre-order walk with explicit close tags on the way up.
@@ -73,47 +71,55 @@ export function walk(doc: Document, budget: number): PageFacts {
       const name = el.localName;
       facts.elements++;
       let open = '<' + name;
-      const attrs = el.attributes;
-      for (let i = 0; i < attrs.length; i++) {
-        const a = attrs[i]!;
-        open += ' ' + a.name + '=' + normaliseText(a.value.length > 400 ? a.value.slice(0, 400) : a.value);
+      // getAttributeNames/getAttribute: far cheaper than the live `attributes` map in jsdom.
+      const names = el.getAttributeNames();
+      for (let i = 0; i < names.length; i++) {
+        const n = names[i]!;
+        const v = el.getAttribute(n) ?? '';
+        open += ' ' + n + '=' + (v.length > 400 ? v.slice(0, 400) : v);
       }
-      emit(open + '>');
-      noteElement(el, name, facts);
-      if (name === 'title' && !facts.title) inTitle = true;
-      if (name in RAW_CAP) rawParent = name;
-      const first = el.firstChild;
-      if (first && !VOID.has(name)) {
+      out.push(open, '>');
+      size += open.length + 1;
+      if (name === 'a' || name === 'p' || name === 'meta' || name === 'iframe' || name === 'frame' ||
+          name === 'embed' || name === 'object' || name === 'img' || name === 'script') {
+        noteElement(el, name, facts);
+      }
+      const first = VOID.has(name) ? null : el.firstChild;
+      if (first) {
+        if (name === 'title' && !titleRaw) inTitle = true;
+        if (name in RAW_CAP) rawParent = name;
         node = first;
         continue;
       }
-      if (!VOID.has(name)) emit('</' + name + '>');
+      if (!VOID.has(name)) {
+        out.push('</' + name + '>');
+        size += name.length + 3;
+      }
     } else if (type === NODE_TEXT) {
       const data = (node as Text).data;
       if (rawParent) {
         const cap = RAW_CAP[rawParent] ?? 0;
         if (cap > 0) {
           const piece = data.length > cap ? data.slice(0, cap) : data;
-          emit(normaliseText(piece).trim());
+          out.push(piece);
+          size += piece.length;
           if (rawParent === 'script' && facts.forwards.length < MAX_FORWARDS) scriptForwards(piece, facts);
         }
       } else {
-        const t = normaliseText(data.length > 4000 ? data.slice(0, 4000) : data).trim();
-        if (t) {
-          emit(t);
-          if (inTitle) facts.title = t;
-          else {
-            facts.textLength += t.length + 1;
-            if (textSize < TEXT_CAP) {
-              texts.push(t);
-              textSize += t.length + 1;
-            }
-          }
-        }
+        const piece = data.length > 4000 ? data.slice(0, 4000) : data;
+        out.push(piece);
+        size += piece.length;
+        if (inTitle) titleRaw += piece;
+        else if (textSize < TEXT_CAP) {
+          texts.push(piece);
+          textSize += piece.length;
+        } else facts.textLength += piece.length;
       }
     } else if (type === NODE_COMMENT) {
       const data = (node as Comment).data;
-      emit('<!--' + normaliseText(data.length > 1000 ? data.slice(0, 1000) : data) + '-->');
+      const piece = '<!--' + (data.length > 1000 ? data.slice(0, 1000) : data) + '-->';
+      out.push(piece);
+      size += piece.length;
     }
     if (size >= budget) {
       facts.truncated = true;
@@ -133,17 +139,27 @@ export function walk(doc: Document, budget: number): PageFacts {
       node = node.parentNode;
       if (!node || node.nodeType !== NODE_ELEMENT) break outer;
       const name = (node as Element).localName;
-      emit('</' + name + '>');
+      out.push('</' + name + '>');
+      size += name.length + 3;
       if (name === rawParent) rawParent = '';
       if (name === 'title') inTitle = false;
+      // A page whose head declares it an article is not a block page: stop at the head.
+      if (name === 'head' && facts.articleMeta) {
+        facts.truncated = true;
+        break outer;
+      }
     }
   }
-  facts.html = out.join('');
-  facts.text = texts.join(' ');
+  facts.html = normaliseHtml(out.join(''));
+  const text = normaliseText(texts.join(' ')).trim();
+  facts.text = text;
+  facts.textLength += text.length;
+  facts.title = normaliseText(titleRaw).trim();
   return facts;
 }
 
 function noteElement(el: Element, name: string, facts: PageFacts): void {
+  // Called only for the element names handled below.
   switch (name) {
     case 'a':
       facts.links++;
@@ -158,7 +174,8 @@ function noteElement(el: Element, name: string, facts: PageFacts): void {
         if (m?.[1]) facts.forwards.push(normaliseText(m[1]));
       }
       const prop = (el.getAttribute('property') ?? el.getAttribute('name') ?? '').toLowerCase();
-      if (prop === 'article:published_time' || (prop === 'og:type' && /article/i.test(el.getAttribute('content') ?? ''))) {
+      // Not og:type=article alone: CMS-built block pages carry it too.
+      if (prop === 'article:published_time') {
         facts.articleMeta = true;
       }
       break;

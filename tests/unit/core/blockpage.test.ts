@@ -1,0 +1,178 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { detectBlockPage } from '../../../src/core/blockpage/index.js';
+
+const FIX = join(__dirname, '../../fixtures/blockpages');
+const doc = (html: string): Document => new JSDOM(html).window.document;
+const fixture = (name: string): Document => doc(readFileSync(join(FIX, name), 'utf8'));
+
+describe('detectBlockPage: heuristics in many languages (pages no signature lists)', () => {
+  const cases: Array<[string, string]> = [
+    ['ru-registry.html', 'Russian, 149-FZ / registry'],
+    ['tr-court.html', 'Turkish, court / 5651'],
+    ['fa-text.html', 'Persian'],
+    ['fa-iframe.html', 'frame to a private address on an empty page'],
+    ['ar-national.html', 'Arabic'],
+    ['id-positif.html', 'Indonesian + English'],
+    ['zh-blocked.html', 'Chinese'],
+    ['kk-blocked.html', 'Kazakh'],
+    ['uz-blocked.html', 'Uzbek'],
+    ['be-blocked.html', 'Belarusian'],
+    ['uk-blocked.html', 'Ukrainian'],
+    ['en-court.html', 'English court order'],
+  ];
+  for (const [file, what] of cases) {
+    it(`${what} (${file})`, () => {
+      const v = detectBlockPage(fixture(file));
+      expect(v.blocked).toBe(true);
+      expect(v.kind).toBeDefined();
+    });
+  }
+});
+
+describe('detectBlockPage: Citizen Lab signatures', () => {
+  it('matches a product title whatever the tag case', () => {
+    expect(detectBlockPage(fixture('product-filter.html'))).toEqual({
+      blocked: true, kind: 'product', signature: 'prod_lightspeed_filter_blockpage',
+    });
+  });
+
+  it('matches markup signatures despite unquoted attributes, upper case and missing " /"', () => {
+    const v = detectBlockPage(fixture('markup-variants.html'));
+    expect(v).toEqual({ blocked: true, kind: 'isp', signature: 'isp_mm_myanmarnet_block_page', country: 'MM' });
+  });
+
+  it('matches text signatures across &nbsp; and doubled spaces', () => {
+    const v = detectBlockPage(fixture('entity-variants.html'));
+    expect(v.blocked).toBe(true);
+    expect(v.signature).toBe('isp_ru_megamax_rkn_block');
+    expect(v.country).toBe('RU');
+  });
+
+  it('matches analytics ids inside scripts, digit-bounded', () => {
+    expect(detectBlockPage(fixture('analytics-id.html'))).toMatchObject({ blocked: true, signature: 'isp_ru_megafon_block' });
+    expect(detectBlockPage(fixture('analytics-id-longer.html')).blocked).toBe(false);
+  });
+
+  it('follows a meta refresh to a block host', () => {
+    const v = detectBlockPage(fixture('meta-refresh.html'));
+    expect(v).toMatchObject({ blocked: true, kind: 'isp', country: 'RU' });
+  });
+});
+
+describe('detectBlockPage: response evidence', () => {
+  const empty = (): Document => doc('<html><head></head><body><p>x</p></body></html>');
+
+  it('HTTP 451 is legal-451, with the blocking party from Link rel=blocked-by', () => {
+    expect(detectBlockPage(empty(), { status: 451 })).toEqual({ blocked: true, kind: 'legal-451' });
+    const v = detectBlockPage(empty(), {
+      status: 451,
+      headers: { link: '<https://authority.example/>; rel="blocked-by"' },
+    });
+    expect(v).toEqual({ blocked: true, kind: 'legal-451', signature: 'https://authority.example/' });
+  });
+
+  it('a redirect to a national or ISP block host', () => {
+    const v = detectBlockPage(empty(), {
+      url: 'http://warning.rt.ru/?id=1',
+      redirects: ['http://news.test/article', 'http://warning.rt.ru/?id=1'],
+      status: 200,
+    });
+    expect(v).toMatchObject({ blocked: true, kind: 'isp', country: 'RU' });
+    const loc = detectBlockPage(empty(), { status: 302, headers: { location: 'https://internetpositif.uzone.id/?u=x' } });
+    expect(loc).toMatchObject({ blocked: true, kind: 'national', country: 'ID' });
+  });
+
+  it('header signatures naming the header ("Server: Olfeo")', () => {
+    expect(detectBlockPage(empty(), { headers: { server: 'Olfeo' } })).toMatchObject({ blocked: true, kind: 'product' });
+  });
+
+  it('path-only URL signatures need a redirect; host signatures do not', () => {
+    // "/access?" is a filtering product's redirect path: alone, on the page's own URL, it is nothing.
+    expect(detectBlockPage(empty(), { url: 'https://shop.test/access?x=1' }).blocked).toBe(false);
+    expect(detectBlockPage(empty(), { url: 'https://shop.test/access?x=1', redirects: ['https://a.test/'] }).blocked).toBe(true);
+    expect(detectBlockPage(empty(), { url: 'http://blocked.mts.ru/' }).blocked).toBe(true);
+  });
+
+  it('IP signatures are digit-bounded', () => {
+    expect(detectBlockPage(empty(), { headers: { location: 'http://114.6.128.7/' } }).blocked).toBe(true);
+    expect(detectBlockPage(empty(), { headers: { location: 'http://114.6.128.71/' } }).blocked).toBe(false);
+  });
+
+  it('ignores benign injections and known false positives (injb, fp)', () => {
+    expect(detectBlockPage(empty(), { headers: { location: 'http://unblock.mts.ru/pay' } }).blocked).toBe(false);
+  });
+});
+
+describe('detectBlockPage: normal pages', () => {
+  it('a news article about blocking is not a block page', () => {
+    expect(detectBlockPage(fixture('news-about-blocking.html')).blocked).toBe(false);
+  });
+
+  it('vague blocking words alone do not make a block page', () => {
+    expect(detectBlockPage(fixture('vague-words.html')).blocked).toBe(false);
+  });
+
+  it('a short ordinary page is not a block page', () => {
+    expect(detectBlockPage(fixture('short-normal.html')).blocked).toBe(false);
+  });
+
+  it('a long page without metadata mentioning blocking is not a block page', () => {
+    const para = '<p>Доступ к сайту ограничен по решению суда, пишет издание; access to the site has been blocked by the regulator, the ministry said. '
+      + 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>';
+    const html = `<html><head><title>Новости</title></head><body>${para.repeat(40)}</body></html>`;
+    expect(detectBlockPage(doc(html)).blocked).toBe(false);
+  });
+
+  it('empty and odd documents', () => {
+    expect(detectBlockPage(doc('')).blocked).toBe(false);
+    expect(detectBlockPage(doc('<html><body></body></html>')).blocked).toBe(false);
+    const d = doc('<p>x</p>');
+    d.removeChild(d.documentElement);
+    expect(detectBlockPage(d)).toEqual({ blocked: false });
+  });
+});
+
+describe('detectBlockPage: contract', () => {
+  it('never throws, whatever it is given', () => {
+    const bad = [
+      null, undefined, {}, { headers: null }, { headers: { a: 1 } }, { redirects: 'x' }, { redirects: [null, 3] },
+      { url: 42 }, { status: 'x' },
+    ];
+    for (const r of bad) {
+      expect(() => detectBlockPage(fixture('ru-registry.html'), r as never)).not.toThrow();
+    }
+    expect(detectBlockPage(null as never)).toEqual({ blocked: false });
+    expect(detectBlockPage({} as never)).toEqual({ blocked: false });
+  });
+
+  it('does not modify the document', () => {
+    for (const f of readdirSync(FIX)) {
+      const d = fixture(f);
+      const before = d.documentElement.outerHTML;
+      detectBlockPage(d, { url: 'http://x.test/', headers: { server: 'x' } });
+      expect(d.documentElement.outerHTML).toBe(before);
+    }
+  });
+
+  it('uses no DOM globals', () => {
+    expect((globalThis as { document?: unknown }).document).toBeUndefined();
+    expect(detectBlockPage(fixture('ru-registry.html')).blocked).toBe(true);
+  });
+
+  it('is cheap on a large normal page', () => {
+    const body = '<div class="c"><p>Lorem ipsum dolor sit amet, <a href="/x">consectetur</a> adipiscing elit.</p></div>'.repeat(3000);
+    const d = doc(`<html><head><title>News</title><script>var a = 1;</script></head><body>${body}</body></html>`);
+    detectBlockPage(d);
+    let best = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      detectBlockPage(d);
+      best = Math.min(best, performance.now() - t0);
+    }
+    // The walk is bounded: the cost does not grow with the page (a loose bound for shared CI machines).
+    expect(best).toBeLessThan(15);
+  });
+});
