@@ -4,12 +4,13 @@
  * Pages ask in three parts so a slow mirror list or a dead archive never delays the rest:
  * 'copies' (instant: saved copy and plain links), 'copies-mirrors' and 'copies-lookup'.
  */
-import browser from 'webextension-polyfill';
+import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import * as storage from '../storage/index.js';
 import { loadCopySettings, type ArchiveId, type CopySettings } from '../shared/copy-settings.js';
 import {
   lookupPolicy,
   readerPath,
+  unavailablePath,
   withoutQuery,
   type ArchiveLink,
   type ArchiveLookup,
@@ -20,6 +21,7 @@ import {
   type SavedCopyInfo,
 } from '../shared/copy-offer.js';
 import { archiveLink, parseMirrorList, mirrorLinksFor, parseWaybackAvailability, type MirrorSites } from './copy-links.js';
+import { getTrouble } from './main-frame.js';
 import { handle } from './router.js';
 
 /** Each lookup gives up after this long; a dead archive still shows its plain link. */
@@ -220,4 +222,40 @@ export function startCopies(): void {
     await openInSenderTab(readerPath(url), sender.tab?.id);
     return { ok: true };
   });
+}
+
+// ---- menus -------------------------------------------------------------------------------
+
+export const copyMenuIds = {
+  findCopies: 'action-find-copies',
+  archivedLink: 'link-archived-copy',
+} as const;
+
+/** "Find copies of this page" on the toolbar button, "Open archived copy of link" on links. */
+export function copyMenuItems(t: (key: string) => string): Menus.CreateCreatePropertiesType[] {
+  return [
+    { id: copyMenuIds.findCopies, title: t('menuFindCopies'), contexts: ['action'] },
+    { id: copyMenuIds.archivedLink, title: t('menuArchivedLink'), contexts: ['link'], targetUrlPatterns: ['http://*/*', 'https://*/*'] },
+  ];
+}
+
+/** Runs our menu items; false when the item is not ours. */
+export async function onCopyMenuClick(info: Pick<Menus.OnClickData, 'menuItemId' | 'linkUrl'>, tab: Tabs.Tab | undefined): Promise<boolean> {
+  const index = tab ? tab.index + 1 : undefined;
+  if (info.menuItemId === copyMenuIds.findCopies) {
+    const url = tab?.url;
+    if (!url || !/^https?:\/\//i.test(url)) return true;
+    const trouble = tab?.id !== undefined ? await getTrouble(tab.id) : null;
+    const reason = trouble?.reason && trouble.url === url ? trouble.reason : 'user';
+    await browser.tabs.create({ url: browser.runtime.getURL(unavailablePath(trouble?.url && trouble.reason ? trouble.url : url, reason)), index });
+    return true;
+  }
+  if (info.menuItemId === copyMenuIds.archivedLink) {
+    if (!info.linkUrl) return true;
+    const settings = await loadCopySettings();
+    const first = enabledArchives(settings)[0] ?? 'wayback';
+    await browser.tabs.create({ url: archiveLink(first, info.linkUrl, settings).href, index });
+    return true;
+  }
+  return false;
 }

@@ -10,7 +10,7 @@ import browser from 'webextension-polyfill';
 import { detectBlockPage } from '../core/blockpage/index.js';
 import type { BlockPageVerdict } from '../core/types.js';
 import { unavailablePath } from '../shared/copy-offer.js';
-import { mainFrameRecord, sameDocument, setTrouble, type MainFrameRecord } from './main-frame.js';
+import { getTrouble, mainFrameRecord, sameDocument, setTrouble, type MainFrameRecord } from './main-frame.js';
 import { markTab } from './toolbar.js';
 import { handle } from './router.js';
 
@@ -148,7 +148,6 @@ async function responseOf(tabId: number, pageUrl: string): Promise<MainFrameReco
   for (;;) {
     const record = mainFrameRecord(tabId);
     if (record && record.status !== undefined && sameDocument(record.finalUrl, pageUrl)) return record;
-    if (record && !sameDocument(record.finalUrl, pageUrl) && !sameDocument(record.url, pageUrl) && !record.redirects.some((r) => sameDocument(r, pageUrl))) return null;
     if (Date.now() > deadline) return null;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -156,10 +155,15 @@ async function responseOf(tabId: number, pageUrl: string): Promise<MainFrameReco
 
 /** Tabs whose last commit was a Back/Forward (including bfcache restores). */
 const backForward = new Map<number, string>();
+/** The response last checked in each tab (its webRequest requestId). */
+const checked = new Map<number, string>();
 
 export async function checkLoadedPage(tabId: number, pageUrl: string): Promise<Decision> {
   const record = await responseOf(tabId, pageUrl);
   if (!record) return null;
+  // DOMContentLoaded and load both ask; one check per response.
+  if (checked.get(tabId) === record.requestId) return null;
+  checked.set(tabId, record.requestId);
   if (backForward.get(tabId) === pageUrl) return null;
   if (!needsProbe(record)) return null;
   const probe = await probePage(tabId, record).catch(() => null);
@@ -174,6 +178,11 @@ export async function checkLoadedPage(tabId: number, pageUrl: string): Promise<D
     await showNotice(tabId, decision.info);
   }
   await markTab(tabId, 'unavailable');
+  // The always-on script reports the page a moment later and the toolbar re-marks it: mark again.
+  const trouble = decision.action === 'notice' ? decision.info : decision;
+  setTimeout(() => {
+    void getTrouble(tabId).then((now) => (now.reason === trouble.reason && now.url === trouble.url ? markTab(tabId, 'unavailable') : undefined));
+  }, 1500);
   return decision;
 }
 
@@ -184,11 +193,16 @@ export function startHttpStatus(): void {
     if (qualifiers.includes('forward_back')) backForward.set(d.tabId, d.url);
     else backForward.delete(d.tabId);
   });
-  browser.webNavigation.onDOMContentLoaded.addListener((d) => {
+  const check = (d: { frameId: number; tabId: number; url: string }) => {
     if (d.frameId !== 0 || !/^https?:/i.test(d.url)) return;
     void checkLoadedPage(d.tabId, d.url).catch(() => undefined);
+  };
+  browser.webNavigation.onDOMContentLoaded.addListener(check);
+  browser.webNavigation.onCompleted.addListener(check);
+  browser.tabs.onRemoved.addListener((tabId) => {
+    backForward.delete(tabId);
+    checked.delete(tabId);
   });
-  browser.tabs.onRemoved.addListener((tabId) => backForward.delete(tabId));
   handle('open-copies', async ({ url, reason }, sender) => {
     const path = unavailablePath(url, reason);
     if (sender.tab?.id !== undefined) await browser.tabs.update(sender.tab.id, { url: browser.runtime.getURL(path) });

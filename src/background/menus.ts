@@ -5,6 +5,7 @@
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import { openReaderForTab, readerUrl } from './reader-launch.js';
 import { onSaveMenuClick, saveMenuItems } from './save.js';
+import { copyMenuItems, onCopyMenuClick } from './copies.js';
 
 export const menuIds = {
   readPage: 'read-page',
@@ -19,6 +20,7 @@ function createMenus(): void {
     browser.contextMenus.create({ id: menuIds.readPage, title: t('menuReadPage'), contexts: ['page'], documentUrlPatterns: ['http://*/*', 'https://*/*'] });
     browser.contextMenus.create({ id: menuIds.readLink, title: t('menuReadLink'), contexts: ['link'], targetUrlPatterns: ['http://*/*', 'https://*/*'] });
     for (const item of saveMenuItems(t)) browser.contextMenus.create(item);
+    for (const item of copyMenuItems(t)) browser.contextMenus.create(item);
     browser.contextMenus.create({ id: menuIds.actionLibrary, title: t('menuLibrary'), contexts: ['action'] });
     browser.contextMenus.create({ id: menuIds.actionOptions, title: t('menuOptions'), contexts: ['action'] });
   }, () => undefined);
@@ -40,6 +42,7 @@ export async function onMenuClick(info: Pick<Menus.OnClickData, 'menuItemId' | '
       await browser.runtime.openOptionsPage();
       return;
     default:
+      if (await onCopyMenuClick(info, tab)) return;
       await onSaveMenuClick(info, tab);
   }
 }

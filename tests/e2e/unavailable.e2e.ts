@@ -42,6 +42,7 @@ for (const browserName of browserNames) {
     let h: Harness;
     let refusedPort: number;
     let archiveMode: 'ok' | 'dead' | 'malformed' = 'ok';
+    let savedPageMode: 'file' | 'reset' | '404' = 'file';
     const hanging: ServerResponse[] = [];
 
     const archiveRequests = (pageUrl?: string) =>
@@ -139,6 +140,11 @@ for (const browserName of browserNames) {
       // A TCP reset (RST), as middleboxes send; a plain close would be an empty response.
       route('/reset', (req) => (req.socket.resetAndDestroy(), true));
       route('/closed', (req) => (req.socket.destroy(), true));
+      route('/world/river-towns.html', (req, res) => {
+        if (savedPageMode === 'reset') return req.socket.resetAndDestroy(), true;
+        if (savedPageMode === '404') return send(res, 404, html('Not found', '<h1>Not found</h1>'));
+        return false;
+      });
       route('/hang', (_req, res) => (hanging.push(res), true));
       route('/gone-404', (_q, res) => send(res, 404, html('Page not found', '<h1>Page not found</h1><p>Sorry, this page does not exist.</p>')));
       route('/empty-404', (_q, res) => send(res, 404, ''));
@@ -345,6 +351,76 @@ for (const browserName of browserNames) {
       await tab.close();
     });
 
+    it('offers the saved copy first when the library has one, and the notice opens it', async () => {
+      const path = '/world/river-towns.html';
+      const url = h.url('news.test', path);
+      const article = await h.newTab(url);
+      const options = await h.openExtensionPage('options.html');
+      const saved = await options.evaluate(async (target) => {
+        const api = (globalThis as ApiGlobal).browser ?? (globalThis as ApiGlobal).chrome!;
+        const tab = (await api.tabs.query({})).find((t) => t.url === target);
+        return api.runtime.sendMessage({ type: 'save-tab', payload: { tabId: tab!.id } });
+      }, url);
+      expect(saved).toMatchObject({ ok: true });
+      await options.close();
+      await article.close();
+
+      savedPageMode = 'reset';
+      const tab = await expectUnavailable(path, 'connection-reset');
+      await tab.waitFor(() => !!document.querySelector('.offers > li.offer-saved'));
+      expect(await tab.evaluate(() => document.querySelector('.offers > li')?.classList.contains('offer-saved'))).toBe(true);
+      expect(await links(tab, '.offer-saved a')).toEqual([`reader.html?url=${encodeURIComponent(url)}`]);
+      await tab.close();
+
+      savedPageMode = '404';
+      const page = await h.newTab(h.url('news.test', '/'));
+      await navigate(page, url);
+      await page.waitFor(() => !!document.querySelector('[data-samizdat-notice]')?.shadowRoot?.querySelector('button.open-saved'), undefined, 8000);
+      await page.evaluate(() => document.querySelector('[data-samizdat-notice]')!.shadowRoot!.querySelector<HTMLButtonElement>('button.open-saved')!.click());
+      await waitForHref(page, (x) => x.startsWith(h.extensionBase + 'reader.html'));
+      savedPageMode = 'file';
+      await page.close();
+    });
+
+    it('"Find copies of this page" and "Open archived copy of link" menu items', async () => {
+      const url = h.url('news.test', '/world/river-towns.html');
+      const tab = await h.newTab(url);
+      await h.hook(tab, { hook: 'menu', menuItemId: 'action-find-copies' });
+      const copies = await h.findTab((x) => x.startsWith(h.extensionBase + 'unavailable.html'));
+      const params = new URL(await copies.href()).searchParams;
+      expect(params.get('url')).toBe(url);
+      expect(params.get('reason')).toBe('user');
+      await copies.waitFor(() => document.querySelectorAll('.archives a').length > 0);
+      await copies.close();
+      const link = h.url('gone.test', '/old/story.html');
+      await h.hook(tab, { hook: 'menu', menuItemId: 'link-archived-copy', linkUrl: link });
+      const archived = await h.findTab((x) => x === `http://archive.test:${h.server.port}/web/2/${link}`);
+      await archived.close();
+      await tab.close();
+    });
+
+    it('keeps the options on the options page', async () => {
+      const page = await h.openExtensionPage('options.html');
+      await page.waitFor(() => !!document.querySelector('input[name="archive-today-host"]'));
+      const stored = await page.evaluate(async () => {
+        const input = document.querySelector<HTMLInputElement>('input[name="slow-load-seconds"]')!;
+        input.value = '9';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((r) => setTimeout(r, 50));
+        document.querySelector<HTMLButtonElement>('li[data-archive="megalodon"] button.up')!.click();
+        await new Promise((r) => setTimeout(r, 50));
+        document.querySelector<HTMLButtonElement>('button.save')!.click();
+        await new Promise((r) => setTimeout(r, 300));
+        const api = (globalThis as ApiGlobal).browser ?? (globalThis as ApiGlobal).chrome!;
+        return ((await api.storage.local.get('copySettings')) as { copySettings: { slowLoadSeconds: number; archives: { id: string }[]; archiveTodayHost: string } }).copySettings;
+      });
+      expect(stored.slowLoadSeconds).toBe(9);
+      expect(stored.archives.map((a) => a.id)).toEqual(['wayback', 'archive-today', 'megalodon', 'ghostarchive']);
+      expect(stored.archiveTodayHost).toBe(`http://archive.test:${h.server.port}`);
+      expect(await page.pageErrors()).toEqual([]);
+      await page.close();
+    });
+
     it('marks a page still loading after the slow-load time, without leaving it', async () => {
       const url = h.url('news.test', '/hang');
       const tab = await h.newTab(h.url('news.test', '/'));
@@ -364,13 +440,13 @@ for (const browserName of browserNames) {
         return null;
       }, url);
       expect(trouble?.reason).toBe('slow');
-      // The popup of that tab offers the copies.
-      await options.evaluate((path) => {
-        location.href = path;
-      }, `popup.html?tabId=${trouble!.tabId}`);
-      await new Promise((r) => setTimeout(r, 300));
-      await options.waitFor(() => !!document.querySelector('a.find-copies, button.find-copies'));
+      expect(await tab.href()).not.toContain('unavailable.html');
       await options.close();
+      // The popup of that tab offers the copies.
+      const popup = await h.openExtensionPage(`popup.html?tabId=${trouble!.tabId}`);
+      await popup.waitFor(() => !!document.querySelector('.popup-copies a.find-copies'));
+      expect(await popup.evaluate(() => document.querySelector('.popup-copies')?.getAttribute('data-reason'))).toBe('slow');
+      await popup.close();
       await tab.close();
     });
   });
