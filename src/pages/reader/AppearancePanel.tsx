@@ -44,7 +44,7 @@ export function AppearancePanel({ settings, onChange, onClose }: { settings: Rea
             <button type="button" class="step" onClick={() => onChange({ fontSize: stepFontSize(settings.fontSize, -1) })} disabled={settings.fontSize <= (min ?? 0)} aria-label={t('sizeSmaller')}>
               <span aria-hidden="true" class="step-small">A</span>
             </button>
-            <output aria-live="polite">{settings.fontSize}px</output>
+            <output aria-live="polite">{new Intl.NumberFormat(document.documentElement.lang || undefined).format(settings.fontSize)}px</output>
             <button type="button" class="step" onClick={() => onChange({ fontSize: stepFontSize(settings.fontSize, 1) })} disabled={settings.fontSize >= (max ?? 99)} aria-label={t('sizeLarger')}>
               <span aria-hidden="true" class="step-large">A</span>
             </button>

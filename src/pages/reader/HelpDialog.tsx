@@ -18,12 +18,12 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
         <dl class="shortcut-list">
           {SHORTCUT_HELP.map((item) => (
             <div class="shortcut" key={item.action}>
-              <dt>{item.keys.map((key) => <kbd key={key}>{key}</kbd>)}</dt>
+              <dt dir="ltr">{item.keys.map((key) => <kbd key={key}>{key}</kbd>)}</dt>
               <dd>{t(item.label)}</dd>
             </div>
           ))}
           <div class="shortcut">
-            <dt><kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>R</kbd></dt>
+            <dt dir="ltr"><kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>R</kbd></dt>
             <dd>{t('shortcutToggle')}</dd>
           </div>
         </dl>
