@@ -1,0 +1,311 @@
+/**
+ * The offline library end to end, in Chromium and Firefox: an article with images is saved
+ * from a local server (the "Save offline" menu item, through the test hook); the server then
+ * fails every request; library.html lists it, search finds and highlights it, and the saved
+ * copy opens in the same tab with its text and images from local storage. The whole library
+ * goes out and back in through the backup and import buttons; the standalone HTML export opens
+ * as a file with no network and shows its images. Chromium: a service worker stopped mid-save
+ * leaves nothing, and the save can be retried.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { deflateSync } from 'node:zlib';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BrowserContext, Page as PwPage } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserNames, launch, repoRoot, type Harness, type Tab } from './harness.js';
+
+const TITLE = 'Levee holds as the river crests';
+const ARTICLE_PATH = '/library/levee-holds.html';
+
+function crc32(bytes: Uint8Array): number {
+  let c = ~0;
+  for (const b of bytes) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+
+/** A real w×h PNG, striped so it is visibly a picture. */
+function png(w: number, h: number, rgb: [number, number, number]): Buffer {
+  const chunk = (type: string, data: Uint8Array) => {
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    out.write(type, 4, 'latin1');
+    Buffer.from(data).copy(out, 8);
+    out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const raw = Buffer.alloc(h * (1 + w * 3));
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) raw.set((x >> 3) % 2 ? rgb : [255, 255, 255], y * (1 + w * 3) + 1 + x * 3);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array())]);
+}
+
+const images: Record<string, Buffer> = {
+  '/library/logo.png': png(60, 20, [0, 0, 0]),
+  '/library/levee-400.png': png(40, 30, [200, 0, 0]),
+  '/library/levee-800.png': png(80, 60, [0, 120, 200]),
+  '/library/bridge.png': png(90, 50, [20, 160, 40]),
+};
+
+type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean;
+
+/** Serves the article and its images; `down()` makes every one of them fail (connection reset). */
+function serveArticle(h: Harness, path = ARTICLE_PATH, query = '') {
+  let failing = false;
+  const hang = new Set<string>();
+  const held: (() => void)[] = [];
+  const html = readFileSync(join(repoRoot, 'tests/fixtures/library/e2e-article.html'), 'utf8');
+  const reset: Route = (req) => {
+    req.socket.destroy();
+    return true;
+  };
+  h.server.route(`news.test${path}`, ((req, res) => {
+    if (failing) return reset(req, res, new URL('http://x'));
+    const origin = `http://${req.headers.host}`;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html.replaceAll('__ORIGIN__', origin).replace('/library/levee-holds.html', path).replace(/(\/library\/[a-z0-9-]+\.png)/g, `$1${query}`));
+    return true;
+  }) as Route);
+  for (const [imgPath, body] of Object.entries(images)) {
+    h.server.route(`news.test${imgPath}`, ((req, res) => {
+      if (failing) return reset(req, res, new URL('http://x'));
+      const answer = () => {
+        res.writeHead(200, { 'content-type': 'image/png', 'content-length': body.length });
+        res.end(body);
+      };
+      if (hang.has(imgPath)) held.push(answer); // answered only when released
+      else answer();
+      return true;
+    }) as Route);
+  }
+  return {
+    down() {
+      failing = true;
+    },
+    hang(imgPath: string, on = true) {
+      if (on) hang.add(imgPath);
+      else {
+        hang.delete(imgPath);
+        for (const answer of held.splice(0)) answer();
+      }
+    },
+  };
+}
+
+async function typeInto(tab: Tab, selector: string, value: string): Promise<void> {
+  await tab.evaluate(
+    ({ selector, value }) => {
+      const input = document.querySelector<HTMLInputElement>(selector)!;
+      input.focus();
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    { selector, value },
+  );
+}
+
+/** Clicks a button in the page and returns the file it downloads (captured from the blob). */
+async function clickAndCapture(tab: Tab, selector: string): Promise<{ name: string; bytes: Buffer }> {
+  await tab.evaluate((sel) => {
+    const w = window as unknown as { __captured?: Promise<{ name: string; data: number[] }> };
+    w.__captured = new Promise((resolve) => {
+      const original = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        if (this.download && this.href.startsWith('blob:')) {
+          HTMLAnchorElement.prototype.click = original;
+          const name = this.download;
+          void fetch(this.href)
+            .then((r) => r.arrayBuffer())
+            .then((b) => resolve({ name, data: [...new Uint8Array(b)] }));
+          return;
+        }
+        original.call(this);
+      };
+    });
+    document.querySelector<HTMLElement>(sel)!.click();
+  }, selector);
+  await tab.waitFor(() => true);
+  const captured = await tab.evaluate(() => (window as unknown as { __captured: Promise<{ name: string; data: number[] }> }).__captured);
+  return { name: captured.name, bytes: Buffer.from(captured.data) };
+}
+
+async function waitForReaderImages(tab: Tab): Promise<{ title: string; text: string; srcs: string[] }> {
+  await tab.waitFor(
+    () => {
+      const imgs = [...document.querySelectorAll<HTMLImageElement>('article img')];
+      return location.pathname.endsWith('/reader.html') && imgs.length >= 2 && imgs.every((i) => i.complete && i.naturalWidth > 0);
+    },
+    undefined,
+    20000,
+  );
+  return tab.evaluate(() => ({
+    title: document.querySelector('h1')?.textContent ?? '',
+    text: document.querySelector('article')?.textContent ?? '',
+    srcs: [...document.querySelectorAll<HTMLImageElement>('article img')].map((i) => i.getAttribute('src') ?? ''),
+  }));
+}
+
+for (const browserName of browserNames) {
+  describe(`[${browserName}] offline library`, () => {
+    let h: Harness;
+    const tmp = mkdtempSync(join(tmpdir(), 'samizdat-library-e2e-'));
+    beforeAll(async () => {
+      h = await launch(browserName);
+    });
+    afterAll(async () => {
+      await h?.close();
+      rmSync(tmp, { recursive: true, force: true });
+    });
+
+    it('saves an article with images, then shows it from local storage with the server down', async () => {
+      const site = serveArticle(h);
+      const page = await h.newTab(h.url('news.test', ARTICLE_PATH));
+      const result = (await h.hook(page, { hook: 'menu', menuItemId: 'save-page' })) as { ok: boolean };
+      expect(result).toEqual({ ok: true });
+      await page.close();
+      site.down();
+      const before = h.server.requests.length;
+
+      const library = await h.openExtensionPage('library.html');
+      await library.waitFor((title) => [...document.querySelectorAll('a.title')].some((a) => a.textContent === title), TITLE, 15000);
+      await typeInto(library, '#library-search', 'sandbag');
+      await library.waitFor(() => [...document.querySelectorAll('li.entry mark')].some((m) => /sandbag/i.test(m.textContent ?? '')), undefined, 15000);
+      const href = await library.evaluate(() => document.querySelector<HTMLAnchorElement>('li.entry a.title')!.getAttribute('href'));
+      expect(href).toBe(`reader.html?url=${encodeURIComponent(h.url('news.test', ARTICLE_PATH))}`);
+      await library.evaluate(() => setTimeout(() => document.querySelector<HTMLAnchorElement>('li.entry a.title')!.click(), 0));
+      const shown = await waitForReaderImages(library);
+      expect(shown.title).toBe(TITLE);
+      expect(shown.text).toContain('forty thousand sandbags');
+      expect(shown.srcs.every((s) => s.startsWith('blob:'))).toBe(true);
+      expect(h.server.requests.slice(before).filter((r) => r.path.startsWith('/library/'))).toEqual([]);
+      await library.close();
+    });
+
+    it('exports the standalone HTML, which opens as a file with no network and shows its images', async () => {
+      const library = await h.openExtensionPage('library.html');
+      await library.waitFor(() => document.querySelector('li.entry') !== null, undefined, 15000);
+      const file = await clickAndCapture(library, 'li.entry .actions button:nth-of-type(2)');
+      expect(file.name).toMatch(/\.html$/);
+      const html = file.bytes.toString('utf8');
+      expect(html).not.toMatch(/<script/i);
+      const path = join(tmp, 'article.html');
+      writeFileSync(path, html);
+      await library.close();
+      const before = h.server.requests.length;
+      const tab = await h.newTab(pathToFileURL(path).href);
+      const view = await tab.evaluate(() => ({
+        title: document.querySelector('h1')?.textContent,
+        images: [...document.images].map((i) => ({ ok: i.complete && i.naturalWidth > 0, data: i.src.startsWith('data:') })),
+        provenance: document.querySelector('.provenance')?.textContent ?? '',
+      }));
+      expect(view.title).toBe(TITLE);
+      expect(view.images.length).toBeGreaterThanOrEqual(2);
+      expect(view.images.every((i) => i.ok && i.data)).toBe(true);
+      expect(view.provenance).toContain('SHA-256');
+      expect(h.server.requests.length).toBe(before);
+      await tab.close();
+    });
+
+    it('backs up the library and imports it again through the page', async () => {
+      const library = await h.openExtensionPage('library.html');
+      await library.waitFor(() => document.querySelector('li.entry') !== null, undefined, 15000);
+      const backup = await clickAndCapture(library, '#library-backup');
+      expect(backup.name).toMatch(/\.zip$/);
+      // Delete it (the undo window passes), then import the backup.
+      await library.evaluate(() => document.querySelector<HTMLButtonElement>('li.entry .actions button.danger')!.click());
+      await library.waitFor(() => document.querySelector('.library-toast') !== null);
+      await library.waitFor(() => document.querySelector('.library-toast') === null, undefined, 20000);
+      await library.waitFor(() => document.querySelector('li.entry') === null);
+      await library.evaluate((data) => {
+        const input = document.querySelector<HTMLInputElement>('#library-import-file')!;
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(data)], 'backup.zip', { type: 'application/zip' }));
+        input.files = transfer.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }, [...backup.bytes]);
+      await library.waitFor((title) => [...document.querySelectorAll('a.title')].some((a) => a.textContent === title), TITLE, 15000);
+      const notice = await library.evaluate(() => document.querySelector('.library-notice')?.textContent ?? '');
+      expect(notice).toMatch(/Imported: 1 new article/);
+      // Importing the same file again adds nothing.
+      await library.evaluate((data) => {
+        const input = document.querySelector<HTMLInputElement>('#library-import-file')!;
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(data)], 'backup.zip', { type: 'application/zip' }));
+        input.files = transfer.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }, [...backup.bytes]);
+      await library.waitFor(() => /0 new articles, 0 new saved copies/.test(document.querySelector('.library-notice')?.textContent ?? ''), undefined, 15000);
+      expect(await library.evaluate(() => document.querySelectorAll('li.entry').length)).toBe(1);
+      await library.evaluate(() => setTimeout(() => document.querySelector<HTMLAnchorElement>('li.entry a.title')!.click(), 0));
+      const shown = await waitForReaderImages(library);
+      expect(shown.title).toBe(TITLE);
+      expect(shown.srcs.every((s) => s.startsWith('blob:'))).toBe(true);
+      await library.close();
+    }, 90000);
+
+    if (browserName === 'chromium') {
+      it('a service worker stopped mid-save leaves nothing, and the save can be retried', async () => {
+        const path = '/library/interrupted.html';
+        // Fresh image URLs, so no cached copy can answer; the page loads, then the image hangs.
+        const site = serveArticle(h, path, '?v=interrupted');
+        const page = await h.newTab(h.url('news.test', path));
+        site.hang('/library/bridge.png');
+        // The save waits on an image that never arrives; the worker is stopped meanwhile.
+        void h.hook(page, { hook: 'menu', menuItemId: 'save-page' }).catch(() => undefined);
+        await new Promise((r) => setTimeout(r, 1500));
+        const context = (page.raw as PwPage).context() as BrowserContext;
+        const cdp = await context.newCDPSession(page.raw as PwPage);
+        await cdp.send('ServiceWorker.enable').catch(() => undefined);
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await cdp.detach().catch(() => undefined);
+        // Now the image arrives: a worker still alive would finish the save within a moment.
+        site.hang('/library/bridge.png', false);
+        await new Promise((r) => setTimeout(r, 3000));
+
+        const countSaved = async () => {
+          const library = await h.openExtensionPage('library.html');
+          await library.waitFor(() => /saved articles|No saved articles/.test(document.body.textContent ?? ''), undefined, 15000);
+          const found = await library.evaluate((url) => {
+            return new Promise<{ entries: number; versions: number }>((resolve) => {
+              const open = indexedDB.open('samizdat-library');
+              open.onsuccess = () => {
+                const db = open.result;
+                const tx = db.transaction(['entries', 'versions']);
+                const e = tx.objectStore('entries').count(url);
+                const v = tx.objectStore('versions').count(IDBKeyRange.bound([url, 0], [url, Infinity]));
+                tx.oncomplete = () => {
+                  resolve({ entries: e.result, versions: v.result });
+                  db.close();
+                };
+              };
+            });
+          }, h.url('news.test', path));
+          await library.close();
+          return found;
+        };
+        expect(await countSaved()).toEqual({ entries: 0, versions: 0 });
+
+        // Retry: the whole article arrives.
+        // The popup's Save (message save-tab) runs the same code as the menu item and answers.
+        const ext = await h.openExtensionPage('library.html');
+        const retry = await ext.evaluate(async (url) => {
+          const api = (globalThis as { chrome?: typeof chrome }).chrome!;
+          const tab = (await api.tabs.query({})).find((t) => t.url === url);
+          return (await api.runtime.sendMessage({ type: 'save-tab', payload: { tabId: tab!.id } })) as { ok: boolean; error?: string };
+        }, h.url('news.test', path));
+        await ext.close();
+        expect(retry).toMatchObject({ ok: true, version: 1 });
+        expect(await countSaved()).toEqual({ entries: 1, versions: 1 });
+        await page.close();
+      }, 90000);
+    }
+  });
+}
