@@ -57,6 +57,10 @@ export function ArticleView({ article, pages, pageUrl, wordCount, locale, savedA
     loadHeldImages(leadRef.current, (url) => urls.push(url));
     return () => urls.forEach((url) => URL.revokeObjectURL(url));
   }, [leadSrc, showLead]);
+  // For benchmarks (click to readable text): the first frame with the article in it.
+  useEffect(() => {
+    requestAnimationFrame(() => performance.mark('samizdat:article-painted'));
+  }, []);
   const leadImgProps = hold && leadSrc.startsWith('http:') ? { [HELD_SRC]: leadSrc } : { src: leadSrc };
 
   return (

@@ -250,6 +250,7 @@ export function Reader({ url, version, autoSave, initialSettings, handoff }: Rea
             <span class="save-status" role="status" aria-live="polite">
               {save.kind === 'saving' ? t('readerSaving') : save.kind === 'done' || save.kind === 'failed' ? save.message : ''}
             </span>
+            {speechStatus?.error && speechStatus.state === 'idle' && <span class="speech-error" role="alert">{t('speechUnavailable')}</span>}
             <button type="button" class={`bar-button save${save.kind === 'done' ? ' done' : ''}`} onClick={() => void doSave()} disabled={!ready} aria-busy={save.kind === 'saving'}>
               <Icon name={save.kind === 'done' ? 'check' : 'save'} />
               <span>{t('readerSave')}</span>

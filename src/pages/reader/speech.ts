@@ -36,6 +36,8 @@ export interface SpeechStatus {
   chunk: number;
   chunks: number;
   rate: number;
+  /** Why reading stopped on its own (the synthesis error), until the next play. */
+  error: string | null;
 }
 
 const MAX_CHUNK = 220;
@@ -93,6 +95,7 @@ export class SpeechController {
   private state: SpeechState = 'idle';
   private rate: number;
   private lang = '';
+  private error: string | null = null;
   /** Bumped on every cancel, so events of cancelled utterances are ignored. */
   private generation = 0;
   private listeners = new Set<(status: SpeechStatus) => void>();
@@ -113,7 +116,7 @@ export class SpeechController {
   }
 
   get status(): SpeechStatus {
-    return { state: this.state, chunk: this.index, chunks: this.chunks.length, rate: this.rate };
+    return { state: this.state, chunk: this.index, chunks: this.chunks.length, rate: this.rate, error: this.error };
   }
 
   subscribe(listener: (status: SpeechStatus) => void): () => void {
@@ -124,6 +127,7 @@ export class SpeechController {
   play(): void {
     if (this.chunks.length === 0 || this.state === 'playing') return;
     if (this.index >= this.chunks.length) this.index = 0;
+    this.error = null;
     this.setState('playing');
     this.speakCurrent();
   }
@@ -183,6 +187,7 @@ export class SpeechController {
       if (generation !== this.generation) return;
       const error = (event as { error?: string } | null)?.error;
       if (error === 'interrupted' || error === 'canceled') return;
+      this.error = error ?? 'unknown';
       this.setState('idle');
     };
     this.synth.speak(utterance);

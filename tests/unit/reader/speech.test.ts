@@ -107,7 +107,9 @@ describe('SpeechController', () => {
     const { synth, speech } = setup();
     speech.play();
     synth.current?.onerror?.({ error: 'synthesis-failed' });
-    expect(speech.status.state).toBe('idle');
+    expect(speech.status).toMatchObject({ state: 'idle', error: 'synthesis-failed' });
+    speech.play();
+    expect(speech.status.error).toBeNull();
   });
 
   it('does nothing with nothing to read', () => {
