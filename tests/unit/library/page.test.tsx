@@ -1,0 +1,98 @@
+// @vitest-environment jsdom
+/**
+ * library.html's component in jsdom with an in-memory IndexedDB: rows link to the reader,
+ * search highlights, tags, delete with undo, keyboard navigation.
+ */
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi, beforeAll } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+
+vi.mock('webextension-polyfill', () => {
+  const local: Record<string, unknown> = {};
+  return {
+    default: {
+      i18n: { getMessage: (key: string, subs?: string | string[]) => (subs ? `${key}:${[subs].flat().join('|')}` : key), getUILanguage: () => 'en' },
+      storage: { local: { get: async (k: string) => ({ [k]: local[k] }), set: async (o: Record<string, unknown>) => Object.assign(local, o) } },
+      extension: { inIncognitoContext: false },
+    },
+  };
+});
+
+import { saveArticle } from '../../../src/storage/save.js';
+import { Library } from '../../../src/pages/library/Library.js';
+import type { Article } from '../../../src/core/types.js';
+
+const art = (url: string, title: string, text: string, lang = 'en'): Article => ({
+  url, title, byline: null, siteName: 'News Test', publishedTime: '2026-11-20T00:00:00Z', lang, dir: lang === 'fa' ? 'rtl' : 'ltr',
+  excerpt: text.slice(0, 60), leadImage: null, contentHtml: `<p>${text}</p>`, textContent: text, wordCount: text.split(' ').length, nextPageUrl: null,
+});
+
+const settle = async (ms = 50) => {
+  for (let i = 0; i < 10; i++) await act(async () => void (await new Promise((r) => setTimeout(r, ms / 10))));
+};
+async function until(check: () => boolean, timeout = 5000) {
+  const end = Date.now() + timeout;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await settle(20);
+  }
+}
+
+describe('library page', () => {
+  let root: HTMLElement;
+  beforeAll(async () => {
+    await saveArticle(art('https://news.test/a', 'Bridge closed after the flood', 'Engineers closed the old bridge on Tuesday.'));
+    await saveArticle(art('https://khabar.test/b', 'کتابخانه‌ها باز شدند', 'مردم می‌خواهند کتاب بخوانند.', 'fa'));
+    root = document.createElement('div');
+    document.body.append(root);
+    render(<Library />, root);
+    await until(() => root.querySelectorAll('li.entry').length === 2);
+  });
+
+  it('lists each article as a link to its saved copy in the reader', () => {
+    const links = [...root.querySelectorAll<HTMLAnchorElement>('li.entry a.title')].map((a) => [a.textContent, a.getAttribute('href')]);
+    expect(links).toContainEqual(['Bridge closed after the flood', 'reader.html?url=https%3A%2F%2Fnews.test%2Fa']);
+    const fa = [...root.querySelectorAll<HTMLAnchorElement>('a.title')].find((a) => a.lang === 'fa')!;
+    expect(fa.dir).toBe('rtl');
+  });
+
+  it('searches with highlights (Arabic letter variants match Persian)', async () => {
+    const input = root.querySelector<HTMLInputElement>('#library-search')!;
+    await act(async () => {
+      input.value = 'كتابخانه';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await until(() => root.querySelectorAll('li.entry').length === 1 && root.querySelector('mark') !== null);
+    expect(root.querySelector('li.entry a.title mark')?.textContent).toBe('کتابخانه‌ها');
+    await act(async () => {
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await until(() => root.querySelectorAll('li.entry').length === 2);
+  });
+
+  it('adds and removes tags', async () => {
+    const row = () => [...root.querySelectorAll<HTMLElement>('li.entry')].find((li) => li.dataset.url === 'https://news.test/a')!;
+    await act(async () => [...row().querySelectorAll<HTMLButtonElement>('.tags button')].find((b) => b.textContent === 'libraryAddTagButton')!.click());
+    const form = row().querySelector<HTMLFormElement>('form.tag-form')!;
+    (form.elements.namedItem('tag') as HTMLInputElement).value = 'infrastructure, flood';
+    await act(async () => form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await until(() => row().querySelectorAll('.tag').length === 2);
+    await act(async () => row().querySelector<HTMLButtonElement>('.tag-remove')!.click());
+    await until(() => row().querySelectorAll('.tag').length === 1);
+    expect(row().querySelector('.tag')?.textContent).toContain('flood');
+  });
+
+  it('moves between rows with the arrow keys and deletes with undo', async () => {
+    const first = root.querySelector<HTMLAnchorElement>('li.entry a.title')!;
+    first.focus();
+    await act(async () => first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })));
+    const second = root.querySelectorAll<HTMLAnchorElement>('li.entry a.title')[1]!;
+    expect(document.activeElement).toBe(second);
+    await act(async () => second.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true })));
+    await until(() => root.querySelectorAll('li.entry').length === 1 && root.querySelector('.library-toast') !== null);
+    await act(async () => root.querySelector<HTMLButtonElement>('.library-toast button')!.click());
+    await until(() => root.querySelectorAll('li.entry').length === 2);
+  });
+});
