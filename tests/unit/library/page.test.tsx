@@ -77,7 +77,7 @@ describe('library page', () => {
     await act(async () => [...row().querySelectorAll<HTMLButtonElement>('.tags button')].find((b) => b.textContent === 'libraryAddTagButton')!.click());
     const form = row().querySelector<HTMLFormElement>('form.tag-form')!;
     (form.elements.namedItem('tag') as HTMLInputElement).value = 'infrastructure, flood';
-    await act(async () => form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await act(async () => void form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
     await until(() => row().querySelectorAll('.tag').length === 2);
     await act(async () => row().querySelector<HTMLButtonElement>('.tag-remove')!.click());
     await until(() => row().querySelectorAll('.tag').length === 1);
@@ -87,10 +87,10 @@ describe('library page', () => {
   it('moves between rows with the arrow keys and deletes with undo', async () => {
     const first = root.querySelector<HTMLAnchorElement>('li.entry a.title')!;
     first.focus();
-    await act(async () => first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })));
+    await act(async () => void first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })));
     const second = root.querySelectorAll<HTMLAnchorElement>('li.entry a.title')[1]!;
     expect(document.activeElement).toBe(second);
-    await act(async () => second.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true })));
+    await act(async () => void second.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true })));
     await until(() => root.querySelectorAll('li.entry').length === 1 && root.querySelector('.library-toast') !== null);
     await act(async () => root.querySelector<HTMLButtonElement>('.library-toast button')!.click());
     await until(() => root.querySelectorAll('li.entry').length === 2);
