@@ -190,17 +190,44 @@ export function Reader({ url, version, autoSave, initialSettings, handoff }: Rea
     setSpeech(controller);
     return controller;
   }, [speech]);
-  const speechText = article ? `${article.title}\n\n${article.textContent}` : '';
+  // What is read aloud comes from the rendered article, block by block (title, headings,
+  // paragraphs, list items, captions…), so the block being read can be shown and followed.
+  const speechBlocks = useRef<Element[]>([]);
+  const collectBlocks = (): Element[] => {
+    const all = Array.from(document.querySelectorAll('#sz-article .article-title, #sz-article .article-body :is(p, h2, h3, h4, h5, h6, li, blockquote, figcaption, pre, dt, dd, th, td)'));
+    // Only the innermost: a <li> holding a <p> is read once.
+    return all.filter((el) => !all.some((other) => other !== el && el.contains(other)) && (el.textContent ?? '').trim() !== '');
+  };
   useEffect(() => {
-    if (speech && article) speech.load(speechText, article.lang);
-  }, [speech, speechText]);
+    speech?.stop();
+  }, [article?.contentHtml]);
   useEffect(() => () => speech?.stop(), [speech]);
   const toggleListen = useCallback(() => {
     const controller = ensureSpeech();
     if (!controller || !article) return;
-    if (controller.status.chunks === 0) controller.load(speechText, article.lang);
+    if (controller.status.state === 'idle') {
+      const blocks = collectBlocks();
+      const texts = blocks.map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
+      // Bodies whose text is not in blocks (bare text in <div>s) are read from the plain text.
+      if (texts.join(' ').length >= 0.8 * article.textContent.replace(/\s+/g, ' ').length) {
+        speechBlocks.current = blocks;
+        controller.loadBlocks(texts, article.lang);
+      } else {
+        speechBlocks.current = [];
+        controller.load(`${article.title}\n\n${article.textContent}`, article.lang);
+      }
+    }
     controller.toggle();
-  }, [ensureSpeech, article, speechText]);
+  }, [ensureSpeech, article]);
+  // Mark the block being read and keep it in view.
+  const speakingBlock = speechStatus && speechStatus.state !== 'idle' ? speechStatus.block : -1;
+  useEffect(() => {
+    const el = speechBlocks.current[speakingBlock];
+    if (!el) return;
+    el.classList.add('speaking');
+    el.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    return () => el.classList.remove('speaking');
+  }, [speakingBlock]);
   const speechAvailable = typeof globalThis.speechSynthesis !== 'undefined';
 
   const closePanel = useCallback(() => {

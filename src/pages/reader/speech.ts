@@ -35,6 +35,8 @@ export interface SpeechStatus {
   /** Index of the chunk being (or about to be) spoken. */
   chunk: number;
   chunks: number;
+  /** Index of the block (paragraph, heading…) the current chunk belongs to. */
+  block: number;
   rate: number;
   /** Why reading stopped on its own (the synthesis error), until the next play. */
   error: string | null;
@@ -91,6 +93,8 @@ export function pickVoice(voices: VoiceLike[], lang: string | null | undefined):
 
 export class SpeechController {
   private chunks: string[] = [];
+  /** For each chunk, the block it came from. */
+  private owners: number[] = [];
   private index = 0;
   private state: SpeechState = 'idle';
   private rate: number;
@@ -108,15 +112,27 @@ export class SpeechController {
     this.rate = rate;
   }
 
-  /** Sets what to read (stopping anything being read). */
+  /** Sets what to read (stopping anything being read): paragraphs separated by blank lines. */
   load(text: string, lang: string | null): void {
+    this.loadBlocks(text.split(/\n\s*\n/), lang);
+  }
+
+  /** Sets what to read as blocks (paragraphs, headings…), so the reader can show the one read. */
+  loadBlocks(blocks: string[], lang: string | null): void {
     this.stop();
-    this.chunks = chunkText(text);
+    this.chunks = [];
+    this.owners = [];
+    blocks.forEach((block, i) => {
+      for (const chunk of chunkText(block)) {
+        this.chunks.push(chunk);
+        this.owners.push(i);
+      }
+    });
     this.lang = lang ?? '';
   }
 
   get status(): SpeechStatus {
-    return { state: this.state, chunk: this.index, chunks: this.chunks.length, rate: this.rate, error: this.error };
+    return { state: this.state, chunk: this.index, chunks: this.chunks.length, block: this.state === 'idle' ? -1 : (this.owners[this.index] ?? -1), rate: this.rate, error: this.error };
   }
 
   subscribe(listener: (status: SpeechStatus) => void): () => void {

@@ -112,6 +112,18 @@ describe('SpeechController', () => {
     expect(speech.status.error).toBeNull();
   });
 
+  it('tells which block is being read', () => {
+    const synth = new FakeSynth();
+    const speech = new SpeechController(synth, utterance, 1);
+    speech.loadBlocks(['Title', 'A'.repeat(150) + '. ' + 'B'.repeat(150) + '.', 'Last.'], 'en');
+    const blocks: number[] = [];
+    speech.subscribe((s) => blocks.push(s.block));
+    speech.play();
+    for (let i = 0; i < 4; i++) synth.finish();
+    expect(synth.spoken.map((u) => u.text[0])).toEqual(['T', 'A', 'B', 'L']);
+    expect([...new Set(blocks)]).toEqual([0, 1, 2, -1]);
+  });
+
   it('does nothing with nothing to read', () => {
     const { synth, speech } = setup('   ');
     speech.play();
