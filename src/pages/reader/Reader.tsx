@@ -1,6 +1,5 @@
 /** The reader view: toolbar, saved-copy banner, the article, settings panel, help, read aloud. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import type { Article } from '../../core/types.js';
 import { getSavedCopy, saveArticle } from '../../storage/index.js';
 import { readerShouldAutoSave } from '../../storage/settings.js';
