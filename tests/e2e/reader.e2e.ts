@@ -154,7 +154,7 @@ for (const browserName of browserNames) {
         expect(state?.popup, url).toMatch(/popup\.html$/);
       }
       for (const tab of tabs) await tab.close();
-    });
+    }, 150000);
 
     it('looks again after a single-page-app navigation', async () => {
       const front = h.url('spa.test', '/');
@@ -302,7 +302,7 @@ for (const browserName of browserNames) {
         await reader.close();
       }
       await setStoredSettings(h, null);
-    });
+    }, 150000);
 
     it('popup says whether the page is an article and offers read, save, copies and the library', async () => {
       const pageUrl = h.url('news.test', ENGLISH.path);
@@ -331,7 +331,7 @@ for (const browserName of browserNames) {
       await popup.waitFor(() => /Saved/.test(document.querySelector('.popup-save-status')?.textContent ?? ''), undefined, 5000);
       await popup.close();
       await tab.close();
-    });
+    }, 150000);
   });
 }
 
