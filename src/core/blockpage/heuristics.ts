@@ -101,6 +101,12 @@ const TITLE_WORDS = /\b(?:blocked|block page|blockpage|restricted|access denied|
 /** Where a near-empty page sends the browser or what it shows instead of text. */
 const FORWARD_SUSPECT = /(?:^|\/\/)(?:10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|\[[0-9a-f:]+\])|(?:block|blocked|zapret|rkn|blacklist|deny|denied|forbidden|restrict|prohibit|censor|filter|warning|sehat|positif|netsafe|cleanweb|safeweb|safe-?surf|lawfilter|stop)(?:[^a-z]|$)|[?&](?:accessurl|dpid|url)=/;
 
+/** An operator's notice opens by addressing its subscriber ("Dear customer", "Уважаемый абонент"). */
+const ADDRESSES_USER = /(?:уважаем(?:ый|ая|ые)\s+(?:абонент|пользовател|клиент|посетител)|\bdear\s+(?:customer|user|subscriber|visitor|client)s?\b|\bpelanggan\s+(?:yang\s+)?(?:terhormat|yth)|\bsayın\s+(?:kullanıcı|abone|müşteri)|عزيزي\s+(?:المستخدم|المشترك|العميل)|کاربر\s+(?:گرامی|محترم)|шановн(?:ий|і)\s+(?:абонент|користувач|клієнт)|паважан(?:ы|ыя)\s+(?:абанент|карыстальнік|кліент)|құрметті\s+(?:абонент|пайдаланушы)|hurmatli\s+(?:abonent|foydalanuvchi|mijoz))/;
+
+/** A warning picture's file name or alt text (as whole name parts: not "blockchain.jpg"). */
+const WARNING_IMAGE = /(?:^|[^a-z])(?:block(?:ed|ing|page)?|dns-?warning|warning|denied|forbidden|stop|restrict(?:ed)?|internet-?sehat|internetsehat|sehat|positif|terlarang|negatif|censored|prohibited)(?:[^a-z]|$)/;
+
 export interface HeuristicResult {
   blocked: boolean;
   reason?: string;
@@ -115,8 +121,18 @@ function anyMatch(res: RegExp[], s: string): boolean {
 }
 
 export function heuristics(f: PageFacts): HeuristicResult {
+  if (f.articleMeta) return { blocked: false };
+  // A block notice at the top of an operator's portal page (the rest is the portal): the page
+  // opens by addressing the subscriber, says access is blocked and on whose authority.
+  if (!f.ogArticle && f.paragraphs <= 40) {
+    const lead = f.text.slice(0, 600);
+    const addressAt = lead.search(ADDRESSES_USER);
+    if (addressAt >= 0 && addressAt < 200 && anyMatch(BLOCK_PHRASES, lead) && anyMatch(AUTHORITY, lead)) {
+      return { blocked: true, reason: 'operator notice' };
+    }
+  }
   // Articles are not block pages; long pages are not either (a block page says one thing).
-  if (f.articleMeta || f.truncated || f.textLength > SHORT_TEXT || f.paragraphs > 25) return { blocked: false };
+  if (f.truncated || f.textLength > SHORT_TEXT || f.paragraphs > 25) return { blocked: false };
   const text = f.text.length > 4000 ? f.text.slice(0, 4000) : f.text;
   const title = f.title;
 
@@ -134,10 +150,8 @@ export function heuristics(f: PageFacts): HeuristicResult {
   if (f.textLength <= TINY_TEXT) {
     for (const fw of f.forwards) if (FORWARD_SUSPECT.test(fw)) return { blocked: true, reason: 'forward' };
     if (titleSays) return { blocked: true, reason: 'title on empty page' };
-    for (const img of f.images) {
-      if (/(?:block|warning|sehat|positif|denied|forbidden|stop\.|restrict|larang|negatif)/.test(img)) {
-        return { blocked: true, reason: 'warning image' };
-      }
+    if (f.images.length <= 5 && f.elements <= 60) {
+      for (const img of f.images) if (WARNING_IMAGE.test(img)) return { blocked: true, reason: 'warning image' };
     }
   }
   return { blocked: false };

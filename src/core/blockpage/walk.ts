@@ -28,6 +28,8 @@ export interface PageFacts {
   images: string[];
   /** The page declares itself a dated article (article:published_time, JSON-LD Article). */
   articleMeta: boolean;
+  /** og:type is article (CMS-built block pages carry it too: weaker than articleMeta). */
+  ogArticle: boolean;
 }
 
 const NODE_ELEMENT = 1;
@@ -48,7 +50,7 @@ const LOCATION_RE = /(?:location(?:\.href)?\s*=|location\.(?:replace|assign)\s*\
 export function walk(doc: Document, budget: number): PageFacts {
   const facts: PageFacts = {
     html: '', text: '', textLength: 0, truncated: false, elements: 0, links: 0, paragraphs: 0,
-    title: '', forwards: [], images: [], articleMeta: false,
+    title: '', forwards: [], images: [], articleMeta: false, ogArticle: false,
   };
   const root = doc.documentElement;
   if (!root) return facts;
@@ -177,6 +179,8 @@ function noteElement(el: Element, name: string, facts: PageFacts): void {
       // Not og:type=article alone: CMS-built block pages carry it too.
       if (prop === 'article:published_time') {
         facts.articleMeta = true;
+      } else if (prop === 'og:type' && /article/i.test(el.getAttribute('content') ?? '')) {
+        facts.ogArticle = true;
       }
       break;
     }
