@@ -30,10 +30,12 @@ export interface ArticleViewProps {
   pageUrl: string;
   wordCount: number;
   locale: string;
+  /** Direction of the UI language (the reader's own words inside the article). */
+  uiDir: 'ltr' | 'rtl';
   savedAt?: string;
 }
 
-export function ArticleView({ article, pages, pageUrl, wordCount, locale, savedAt }: ArticleViewProps) {
+export function ArticleView({ article, pages, pageUrl, wordCount, locale, uiDir, savedAt }: ArticleViewProps) {
   const base = article.url || pageUrl;
   const first = useMemo(() => prepareContent(window, article.contentHtml, { baseUrl: base, title: article.title, byline: article.byline, holdInsecureImages: hold }), [article, base]);
   const more = useMemo(
@@ -69,10 +71,13 @@ export function ArticleView({ article, pages, pageUrl, wordCount, locale, savedA
         <p class="article-site">{site}</p>
         <h1 class="article-title">{article.title}</h1>
         {article.byline && <p class="article-byline">{article.byline}</p>}
-        <p class="article-meta" dir="auto">
-          {published && article.publishedTime && <time dateTime={article.publishedTime}>{published}</time>}
-          {published && <span aria-hidden="true"> · </span>}
-          <span>{t('readerReadingTime', formatMinutes(minutes, locale))}</span>
+        {/* UI text inside the article: aligned with the article, written in the UI's direction. */}
+        <p class="article-meta">
+          <span dir={uiDir} lang={locale}>
+            {published && article.publishedTime && <time dateTime={article.publishedTime}>{published}</time>}
+            {published && <span aria-hidden="true"> · </span>}
+            <span>{t('readerReadingTime', formatMinutes(minutes, locale))}</span>
+          </span>
         </p>
       </header>
       {showLead && lead && leadSrc && (
@@ -88,16 +93,20 @@ export function ArticleView({ article, pages, pageUrl, wordCount, locale, savedA
           <Body fragment={fragment} className="article-body" />
         </section>
       ))}
-      <footer class="article-source" dir="auto">
+      <footer class="article-source">
         <p>
-          <span class="source-label">{t('readerSource')} </span>
-          <a href={originalUrl} class="source-url" dir="ltr">{originalUrl}</a>
+          <span dir={uiDir} lang={locale}>
+            <span class="source-label">{t('readerSource')} </span>
+            <a href={originalUrl} class="source-url" dir="ltr">{originalUrl}</a>
+          </span>
         </p>
         {(published || savedAt) && (
           <p class="source-dates">
-            {published && <span>{t('readerPublished', published)}</span>}
-            {published && savedAt && ' · '}
-            {savedAt && <span>{t('readerSavedOn', formatDate(savedAt, locale, true) ?? savedAt)}</span>}
+            <span dir={uiDir} lang={locale}>
+              {published && <span>{t('readerPublished', published)}</span>}
+              {published && savedAt && ' · '}
+              {savedAt && <span>{t('readerSavedOn', formatDate(savedAt, locale, true) ?? savedAt)}</span>}
+            </span>
           </p>
         )}
       </footer>

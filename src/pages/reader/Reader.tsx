@@ -4,7 +4,7 @@ import type { Article } from '../../core/types.js';
 import { getSavedCopy, saveArticle } from '../../storage/index.js';
 import { readerShouldAutoSave } from '../../storage/settings.js';
 import { nextTheme, normalizeSettings, onSettingsChanged, saveSettings, stepFontSize, type ReaderSettings } from '../../shared/settings.js';
-import { t, uiLanguage } from '../shared/i18n.js';
+import { t, uiDirection, uiLanguage } from '../shared/i18n.js';
 import { applySettings, watchSystemTheme } from './themes.js';
 import { followPages, joinPages, loadArticle, type LoadedArticle } from './sources.js';
 import { fetchAndExtract, withReadableBody } from './fetch-article.js';
@@ -359,7 +359,7 @@ export function Reader({ url, version, autoSave, initialSettings, handoff }: Rea
           </div>
         )}
         {ready && article && loaded && (
-          <ArticleView article={loaded.article} pages={pages} pageUrl={url} wordCount={article.wordCount} locale={uiLocale()} savedAt={loaded.source === 'saved' ? loaded.savedAt : undefined} />
+          <ArticleView article={loaded.article} pages={pages} pageUrl={url} wordCount={article.wordCount} locale={uiLocale()} uiDir={uiDirection()} savedAt={loaded.source === 'saved' ? loaded.savedAt : undefined} />
         )}
         {ready && pagesLoading && <p class="reader-message pages-loading" role="status">{t('readerLoadingPages')}</p>}
       </main>
