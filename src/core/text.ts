@@ -6,6 +6,10 @@ export function normalizeSpace(s: string): string {
 }
 
 let segmenter: Intl.Segmenter | null | undefined;
+const SIMPLE_WORD = /^[\p{L}\p{M}\p{Nd}]+$/u;
+// Scripts segmented by dictionary or with per-character words: Han, kana, Hangul syllable
+// runs are fine but kana/Han mix, Thai, Lao, Khmer, Myanmar, Tibetan need the segmenter.
+const DICT_SCRIPT = /[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af\u3000-\u303f]/;
 
 /**
  * Count words as Intl.Segmenter word-like segments, so CJK text (no spaces) counts by word
@@ -23,8 +27,19 @@ export function countWords(text: string): number {
     }
   }
   if (!segmenter) return text.split(/\s+/).filter(Boolean).length;
+  // Why the fast path: segmenting is slow (an object per segment). A whitespace-separated
+  // run made only of letters, marks and digits of a spaced script is exactly one word-like
+  // segment under UAX #29, so only other runs (punctuation, CJK, Thai…) go to the segmenter.
   let n = 0;
-  for (const seg of segmenter.segment(text)) if (seg.isWordLike) n++;
+  const seg = segmenter;
+  for (const tok of text.split(/\s+/)) {
+    if (!tok) continue;
+    if (SIMPLE_WORD.test(tok) && !DICT_SCRIPT.test(tok)) {
+      n++;
+      continue;
+    }
+    for (const s of seg.segment(tok)) if (s.isWordLike) n++;
+  }
   return n;
 }
 

@@ -31,10 +31,11 @@ export function decodeEntities(s: string): string {
 
 export function readPageMeta(doc: Document): PageMeta {
   const values = new Map<string, string>();
-  const metas = doc.getElementsByTagName('meta');
+  const metas = doc.querySelectorAll('meta[content]');
   // Why a cap: a hostile page can hold millions of meta tags; real ones have < 200.
-  for (let i = 0; i < metas.length && i < 2000; i++) {
-    const m = metas[i]!;
+  let count = 0;
+  for (const m of Array.from(metas)) {
+    if (++count > 2000) break;
     const content = m.getAttribute('content');
     if (!content || !content.trim()) continue;
     const keys = (m.getAttribute('property') || '') + ' ' + (m.getAttribute('name') || '') + ' ' + (m.getAttribute('itemprop') || '');
@@ -44,11 +45,11 @@ export function readPageMeta(doc: Document): PageMeta {
     }
   }
   const ld: string[] = [];
-  const scripts = doc.getElementsByTagName('script');
-  for (let i = 0; i < scripts.length && i < 5000; i++) {
-    const s = scripts[i]!;
+  const scripts = doc.querySelectorAll('script[type]');
+  for (const s of Array.from(scripts)) {
     const type = s.getAttribute('type');
     if (type && /ld\+json/i.test(type)) ld.push(s.textContent || '');
+    if (ld.length > 50) break;
   }
   let jsonld: JsonLdMeta | null = null;
   try {
@@ -64,9 +65,8 @@ export function readPageMeta(doc: Document): PageMeta {
   }
   let canonical: string | null = null;
   let relNext: string | null = null;
-  const links = doc.getElementsByTagName('link');
-  for (let i = 0; i < links.length && i < 2000; i++) {
-    const l = links[i]!;
+  const links = doc.querySelectorAll('link[rel][href]');
+  for (const l of Array.from(links)) {
     const rel = ` ${(l.getAttribute('rel') || '').toLowerCase()} `;
     const href = l.getAttribute('href');
     if (!href) continue;

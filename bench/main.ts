@@ -1,0 +1,369 @@
+/**
+ * `npm run bench`: our engine and Readability.js side by side, in the same process, on freshly
+ * parsed jsdom documents of every corpus page. See bench/run.mjs for how this is launched.
+ */
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { JSDOM, VirtualConsole } from 'jsdom';
+
+/** jsdom without console noise (CSS parse errors of real pages). */
+function parse(html: string, url: string): JSDOM {
+  return new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
+}
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { extractArticle, detectArticle } from '../src/core/index.js';
+import type { Article } from '../src/core/types.js';
+import { corpusScore, median, pageScore, quantile, type PageScore } from './metrics.js';
+import { robustCases } from './robust.js';
+
+interface Args {
+  check: boolean;
+  corpus: string;
+  floors: string;
+  verbose: boolean;
+  robust: boolean;
+  only: string | null;
+  limit: number;
+}
+
+function parseArgs(argv: string[], repoRoot: string): Args {
+  const a: Args = {
+    check: false,
+    corpus: resolve(repoRoot, '../shared/corpus'),
+    floors: resolve(repoRoot, 'bench/floors.json'),
+    verbose: false,
+    robust: true,
+    only: null,
+    limit: Infinity,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const x = argv[i]!;
+    if (x === '--check') a.check = true;
+    else if (x === '--corpus') a.corpus = resolve(argv[++i] ?? '');
+    else if (x.startsWith('--corpus=')) a.corpus = resolve(x.slice(9));
+    else if (x === '--floors') a.floors = resolve(argv[++i] ?? '');
+    else if (x === '--verbose' || x === '-v') a.verbose = true;
+    else if (x === '--no-robust') a.robust = false;
+    else if (x === '--wall') useWall = true;
+    else if (x === '--only') a.only = argv[++i] ?? null;
+    else if (x === '--limit') a.limit = Number(argv[++i]);
+    else if (x === '--help' || x === '-h') {
+      console.log('usage: npm run bench -- [--check] [--corpus DIR] [--floors FILE] [--only zyte|readability|blockpages|robust] [--no-robust] [--verbose] [--limit N]');
+      process.exit(0);
+    }
+  }
+  return a;
+}
+
+interface EngineRun {
+  ms: number[];
+  scores: PageScore[];
+}
+
+interface Failure {
+  page: string;
+  what: string;
+}
+
+const failures: Failure[] = [];
+const ratios: { zyte: number[]; readability: number[] } = { zyte: [], readability: [] };
+
+/**
+ * Process CPU time in ms. Why CPU time rather than wall time: the bench often shares the
+ * machine with builds and browsers, and wall time then measures the scheduler, not the code.
+ * Both engines run single-threaded in this process, so CPU time is their cost. (--wall
+ * switches back to wall-clock time.)
+ */
+let useWall = false;
+function now(): number {
+  if (useWall) return performance.now();
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Run our engine on a fresh parse, checking the document is unchanged and nothing threw. */
+function runOurs(html: string, url: string, page: string): { art: Article | null; ms: number; detectMs: number; isArticle: boolean } {
+  const dom = parse(html, url);
+  const doc = dom.window.document;
+  const before = dom.serialize();
+  let art: Article | null = null;
+  const t0 = now();
+  try {
+    art = extractArticle(doc, { url });
+  } catch (e) {
+    failures.push({ page, what: `extractArticle threw: ${String(e)}` });
+  }
+  const ms = now() - t0;
+  const t1 = now();
+  let isArticle = false;
+  try {
+    isArticle = detectArticle(doc).isArticle;
+  } catch (e) {
+    failures.push({ page, what: `detectArticle threw: ${String(e)}` });
+  }
+  const detectMs = now() - t1;
+  if (dom.serialize() !== before) failures.push({ page, what: 'our engine modified the document' });
+  dom.window.close();
+  return { art, ms, detectMs, isArticle };
+}
+
+function runReadability(html: string, url: string): { text: string; title: string; ms: number; meta: Record<string, unknown> | null } {
+  const dom = parse(html, url);
+  const t0 = now();
+  let r: ReturnType<Readability['parse']> = null;
+  try {
+    r = new Readability(dom.window.document).parse();
+  } catch {
+    r = null;
+  }
+  const ms = now() - t0;
+  dom.window.close();
+  return { text: r?.textContent ?? '', title: r?.title ?? '', ms, meta: r as unknown as Record<string, unknown> | null };
+}
+
+interface Row {
+  corpus: string;
+  engine: string;
+  f1: number;
+  precision: number;
+  recall: number;
+  med: number;
+  p95: number;
+  ratio: number | null;
+  pages: number;
+  note?: string;
+}
+
+const rows: Row[] = [];
+const figures: Record<string, number> = {};
+
+function addRows(corpus: string, ours: EngineRun, theirs: EngineRun, ratioList: number[], f1Kind: 'zyte' | 'median'): void {
+  for (const [engine, run] of [['samizdat', ours], ['readability.js', theirs]] as const) {
+    const cs = corpusScore(run.scores);
+    const f1 = f1Kind === 'zyte' ? cs.f1 : median(run.scores.map((s) => s.f1));
+    const precision = f1Kind === 'zyte' ? cs.precision : median(run.scores.map((s) => s.precision));
+    const recall = f1Kind === 'zyte' ? cs.recall : median(run.scores.map((s) => s.recall));
+    rows.push({
+      corpus, engine, f1, precision, recall, med: median(run.ms), p95: quantile(run.ms, 0.95),
+      ratio: engine === 'samizdat' ? median(ratioList) : 1, pages: run.scores.length,
+      note: f1Kind === 'zyte' ? 'Zyte F1 (mean P/R)' : 'median per-page F1 vs expected.html',
+    });
+    const prefix = `${corpus}.${engine === 'samizdat' ? 'ours' : 'readability'}`;
+    figures[`${prefix}.f1`] = f1;
+    figures[`${prefix}.precision`] = precision;
+    figures[`${prefix}.recall`] = recall;
+    figures[`${prefix}.medianMs`] = median(run.ms);
+  }
+  figures[`${corpus}.speedRatio`] = median(ratioList);
+}
+
+function benchZyte(dir: string, args: Args): void {
+  const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { url: string; articleBody: string }>;
+  const ids = Object.keys(truth).sort().slice(0, args.limit);
+  const ours: EngineRun = { ms: [], scores: [] };
+  const theirs: EngineRun = { ms: [], scores: [] };
+  const detectMs: number[] = [];
+  let detected = 0;
+  const perPage: string[] = [];
+  for (const id of ids) {
+    const file = join(dir, 'html', `${id}.html.gz`);
+    if (!existsSync(file)) continue;
+    const html = gunzipSync(readFileSync(file)).toString('utf8');
+    const { url, articleBody } = truth[id]!;
+    const o = runOurs(html, url, `zyte/${id}`);
+    const r = runReadability(html, url);
+    const so = pageScore(o.art?.textContent ?? '', articleBody);
+    const sr = pageScore(r.text, articleBody);
+    ours.ms.push(o.ms);
+    ours.scores.push(so);
+    theirs.ms.push(r.ms);
+    theirs.scores.push(sr);
+    ratios.zyte.push(r.ms / Math.max(o.ms, 0.01));
+    detectMs.push(o.detectMs);
+    if (o.isArticle) detected++;
+    perPage.push(`${so.f1.toFixed(3)} ${sr.f1.toFixed(3)} P=${so.precision.toFixed(2)} R=${so.recall.toFixed(2)} ${o.ms.toFixed(1)}ms ${r.ms.toFixed(1)}ms ${o.isArticle ? '' : 'NOT-ARTICLE '}${id.slice(0, 12)} ${url}`);
+  }
+  if (args.verbose) console.log('zyte per page (ours theirs ...):\n' + perPage.sort().join('\n'));
+  addRows('zyte', ours, theirs, ratios.zyte, 'zyte');
+  figures['detect.zyteArticles'] = detected / Math.max(ids.length, 1);
+  figures['detect.zyteMedianMs'] = median(detectMs);
+}
+
+function norm(s: unknown): string {
+  return typeof s === 'string' ? s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim() : '';
+}
+
+function sameDate(a: unknown, b: unknown): boolean {
+  if (!a && !b) return true;
+  if (typeof a !== 'string' || typeof b !== 'string') return false;
+  return Date.parse(a) === Date.parse(b);
+}
+
+function benchReadability(dir: string, args: Args): void {
+  const names = readdirSync(dir).filter((n) => existsSync(join(dir, n, 'source.html'))).sort().slice(0, args.limit);
+  const url = 'http://fakehost/test/page.html';
+  const ours: EngineRun = { ms: [], scores: [] };
+  const theirs: EngineRun = { ms: [], scores: [] };
+  const agree: Record<string, number> = { title: 0, byline: 0, siteName: 0, lang: 0, dir: 0, publishedTime: 0, readerable: 0 };
+  const theirAgree: Record<string, number> = { readerable: 0 };
+  const perPage: string[] = [];
+  const detectMs: number[] = [];
+  for (const name of names) {
+    const html = readFileSync(join(dir, name, 'source.html'), 'utf8');
+    const expectedHtml = readFileSync(join(dir, name, 'expected.html'), 'utf8');
+    const meta = JSON.parse(readFileSync(join(dir, name, 'expected-metadata.json'), 'utf8')) as Record<string, unknown>;
+    const exp = parse(expectedHtml, url);
+    const expectedText = exp.window.document.body?.textContent ?? '';
+    exp.window.close();
+    const o = runOurs(html, url, `readability/${name}`);
+    const r = runReadability(html, url);
+    const so = pageScore(o.art?.textContent ?? '', expectedText);
+    const sr = pageScore(r.text, expectedText);
+    ours.ms.push(o.ms);
+    ours.scores.push(so);
+    theirs.ms.push(r.ms);
+    theirs.scores.push(sr);
+    ratios.readability.push(r.ms / Math.max(o.ms, 0.01));
+    detectMs.push(o.detectMs);
+    const a = o.art;
+    const miss: string[] = [];
+    const cmp = (k: string, ok: boolean, got: unknown): void => {
+      if (ok) agree[k]!++;
+      else miss.push(`${k}: got ${JSON.stringify(got)} want ${JSON.stringify(meta[k])}`);
+    };
+    cmp('title', norm(a?.title) === norm(meta.title), a?.title);
+    cmp('byline', norm(a?.byline) === norm(meta.byline), a?.byline);
+    cmp('siteName', norm(a?.siteName) === norm(meta.siteName), a?.siteName);
+    cmp('lang', norm(a?.lang) === norm(meta.lang), a?.lang);
+    cmp('dir', (a?.dir ?? null) === (meta.dir ?? null) || (meta.dir == null && a?.dir === 'ltr'), a?.dir);
+    cmp('publishedTime', sameDate(a?.publishedTime, meta.publishedTime), a?.publishedTime);
+    cmp('readerable', o.isArticle === meta.readerable, o.isArticle);
+    const rd = parse(html, url);
+    if (isProbablyReaderable(rd.window.document) === meta.readerable) theirAgree.readerable!++;
+    rd.window.close();
+    perPage.push(`${so.f1.toFixed(3)} ${sr.f1.toFixed(3)} P=${so.precision.toFixed(2)} R=${so.recall.toFixed(2)} ${name}${miss.length ? '\n      ' + miss.join('\n      ') : ''}`);
+  }
+  if (args.verbose) console.log('readability per page (ours theirs):\n' + perPage.sort().join('\n'));
+  addRows('readability', ours, theirs, ratios.readability, 'median');
+  for (const k of Object.keys(agree)) figures[`readability.${k}Agreement`] = agree[k]! / Math.max(names.length, 1);
+  figures['readability.readerableAgreementReadabilityJs'] = theirAgree.readerable! / Math.max(names.length, 1);
+  figures['detect.readabilityMedianMs'] = median(detectMs);
+}
+
+function benchBlockpages(dir: string): void {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
+  let notArticle = 0;
+  for (const f of files) {
+    const o = runOurs(readFileSync(join(dir, f), 'utf8'), 'http://blocked.example/', `blockpages/${f}`);
+    if (!o.isArticle) notArticle++;
+    else console.log(`  block page detected as article: ${f}`);
+  }
+  figures['detect.blockpagesNotArticle'] = notArticle / Math.max(files.length, 1);
+}
+
+function benchRobust(): void {
+  const lines: string[] = [];
+  let worst = 0;
+  for (const c of robustCases()) {
+    const html = c.make();
+    const t0 = now();
+    const dom = parse(html, 'http://robust.example/page.html');
+    c.build?.(dom.window.document);
+    const parseMs = now() - t0;
+    const t1 = now();
+    let out = 'null';
+    try {
+      const a = extractArticle(dom.window.document, {});
+      out = a ? `article (${a.wordCount} words)` : 'null';
+    } catch (e) {
+      failures.push({ page: `robust/${c.name}`, what: `threw ${String(e)}` });
+    }
+    const ms = now() - t1;
+    try {
+      detectArticle(dom.window.document);
+    } catch (e) {
+      failures.push({ page: `robust/${c.name}`, what: `detectArticle threw ${String(e)}` });
+    }
+    worst = Math.max(worst, ms);
+    lines.push(`  ${c.name.padEnd(28)} ${(html.length / 1e6).toFixed(1).padStart(6)} MB  parse ${parseMs.toFixed(0).padStart(6)} ms  extract ${ms.toFixed(0).padStart(6)} ms  → ${out}`);
+    dom.window.close();
+    if (ms > c.boundMs) failures.push({ page: `robust/${c.name}`, what: `took ${ms.toFixed(0)} ms (bound ${c.boundMs} ms)` });
+  }
+  console.log('\nRobustness (jsdom; bounds generous):\n' + lines.join('\n'));
+  figures['robust.worstMs'] = worst;
+}
+
+function fmt(n: number | null, d = 3): string {
+  return n == null || Number.isNaN(n) ? '—' : n.toFixed(d);
+}
+
+function printTable(): void {
+  const head = ['corpus', 'engine', 'pages', 'F1', 'precision', 'recall', 'median ms', 'p95 ms', 'speed ×'];
+  const body = rows.map((r) => [r.corpus, r.engine, String(r.pages), fmt(r.f1), fmt(r.precision), fmt(r.recall), fmt(r.med, 2), fmt(r.p95, 2), r.ratio == null ? '—' : fmt(r.ratio, 2)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]): string => '| ' + cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ') + ' |';
+  console.log('\n' + line(head));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const b of body) console.log(line(b));
+  console.log('zyte F1 = harmonic mean of page-averaged shingle precision and recall; readability F1/P/R = per-page medians vs expected.html; speed × = median per-page (Readability.js ms / our ms), jsdom; ms = ' + (useWall ? 'wall-clock' : 'process CPU time') + '.');
+}
+
+export async function main(argv: string[], repoRoot: string): Promise<number> {
+  const args = parseArgs(argv, repoRoot);
+  const corpus = args.corpus;
+  const want = (k: string): boolean => !args.only || args.only === k;
+  if (!existsSync(corpus)) {
+    console.error(`Corpus missing: ${corpus} not found. Put the shared corpus at ../shared/corpus or pass --corpus DIR.`);
+    return args.check ? 2 : 0;
+  }
+  console.log(`corpus: ${corpus}`);
+  const z = join(corpus, 'zyte');
+  const rd = join(corpus, 'readability');
+  const bp = join(corpus, 'blockpages', 'pages');
+  const missing: string[] = [];
+  if (want('zyte')) existsSync(join(z, 'ground-truth.json')) ? benchZyte(z, args) : missing.push(z);
+  if (want('readability')) existsSync(rd) ? benchReadability(rd, args) : missing.push(rd);
+  if (want('blockpages')) existsSync(bp) ? benchBlockpages(bp) : missing.push(bp);
+  printTable();
+  console.log('\nOther figures:');
+  for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(44)} ${fmt(v)}`);
+  if (args.robust && (want('robust') || !args.only)) benchRobust();
+  let bad = 0;
+  for (const m of missing) {
+    console.error(`Corpus part missing: ${m}`);
+    bad++;
+  }
+  for (const f of failures) {
+    console.error(`FAIL ${f.page}: ${f.what}`);
+    bad++;
+  }
+  if (args.check) {
+    if (!existsSync(args.floors)) {
+      console.error(`floors file missing: ${args.floors}`);
+      return 2;
+    }
+    const floors = JSON.parse(readFileSync(args.floors, 'utf8')) as Record<string, number>;
+    for (const [k, floor] of Object.entries(floors)) {
+      if (k.startsWith('_')) continue;
+      const v = figures[k];
+      if (v === undefined) {
+        if (!args.only) {
+          console.error(`FLOOR ${k}: figure not measured`);
+          bad++;
+        }
+        continue;
+      }
+      // Figures ending in Ms are ceilings (lower is better); all others are floors.
+      const ceiling = /Ms$/.test(k);
+      if (ceiling ? v > floor : v < floor) {
+        console.error(`FLOOR ${k}: ${fmt(v)} ${ceiling ? '>' : '<'} ${floor}`);
+        bad++;
+      }
+    }
+    console.log(bad ? `\ncheck: ${bad} problem(s)` : '\ncheck: all figures at or above floors');
+    return bad ? 1 : 0;
+  }
+  return 0;
+}

@@ -1,0 +1,256 @@
+/**
+ * Build the article body: copy only the chosen container into an inert document (no browsing
+ * context, so nothing loads or runs), then prune furniture using the statistics the read-only
+ * scan already computed for the matching original elements.
+ */
+import type { Rec } from './scan.js';
+import { isHiddenEl } from './scan.js';
+import { BOILERPLATE_TEXT } from './patterns.js';
+import { absolutize, imageSource, pickFromSrcset } from './urls.js';
+import { el, find, prune, textOf, type LNode } from './light.js';
+
+export interface CleanContext {
+  base: string;
+  title: string;
+  recs: Map<Element, Rec>;
+  root: Rec;
+}
+
+const DROP = new Set([
+  'SCRIPT', 'STYLE', 'LINK', 'META', 'TEMPLATE', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA',
+  'OPTION', 'DIALOG', 'CANVAS', 'MAP', 'AREA', 'NAV', 'ASIDE', 'FOOTER', 'svg', 'SVG', 'math',
+  'MATH', 'FRAMESET', 'FRAME', 'HEAD', 'TITLE', 'BASE', 'PARAM', 'SOURCE', 'TRACK',
+]);
+const EMBEDS = new Set(['IFRAME', 'EMBED', 'OBJECT', 'VIDEO', 'AUDIO']);
+/** Containers that may be pruned as link lists. */
+const CONTAINERS = new Set(['DIV', 'SECTION', 'UL', 'OL', 'DL', 'TABLE', 'P', 'SPAN', 'HEADER', 'FIGURE']);
+const SHORT_BLOCKS = new Set(['DIV', 'P', 'SPAN', 'LI', 'UL', 'SECTION', 'A', 'H2', 'H3', 'H4', 'H5', 'H6', 'FIGCAPTION', 'STRONG', 'B', 'EM', 'SMALL']);
+const EMBED_HOSTS = /youtube|youtu\.be|vimeo|dailymotion|twitter|x\.com|instagram|facebook|tiktok|soundcloud|spotify|rutube|vk\.com|aparat|bilibili|streamable|brightcove|jwplayer|player\./i;
+
+export function normKey(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Turn an embed into a plain link (click to open), or null when it has no usable source. */
+function embedToLink(orig: Element, base: string): LNode | null {
+  let src = orig.getAttribute('src') || orig.getAttribute('data-src') || orig.getAttribute('data') || '';
+  if (!src && (orig.tagName === 'VIDEO' || orig.tagName === 'AUDIO')) {
+    const s = orig.getElementsByTagName('source')[0];
+    src = s?.getAttribute('src') || '';
+  }
+  const url = absolutize(src, base);
+  if (!url || !/^https?:/i.test(url)) return null;
+  const isMedia = orig.tagName === 'VIDEO' || orig.tagName === 'AUDIO';
+  // Why: ad and tracking frames vastly outnumber real embeds; keep only known media hosts.
+  if (!isMedia && !EMBED_HOSTS.test(url)) return null;
+  let host = '';
+  try {
+    host = new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    /* keep empty */
+  }
+  const label = (orig.getAttribute('title') || '').trim();
+  const kind = orig.tagName === 'AUDIO' ? 'Audio' : /youtube|youtu\.be|vimeo|dailymotion|rutube|aparat|bilibili|video|player/i.test(url) || orig.tagName === 'VIDEO' ? 'Video' : 'Embedded content';
+  const p = el('p');
+  const a = el('a', [['href', url]]);
+  a.c.push(`${kind}: ${label || host}`);
+  p.c.push(a);
+  return p;
+}
+
+
+
+/** Tags copied as they are (with a short list of attributes); anything else is unwrapped. */
+const KEEP_TAGS = new Set([
+  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'LI',
+  'DL', 'DT', 'DD', 'BLOCKQUOTE', 'PRE', 'CODE', 'KBD', 'SAMP', 'VAR', 'FIGURE', 'FIGCAPTION',
+  'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'TD', 'TH', 'CAPTION', 'COLGROUP', 'COL', 'A', 'EM',
+  'STRONG', 'B', 'I', 'U', 'S', 'DEL', 'INS', 'MARK', 'SMALL', 'SUB', 'SUP', 'Q', 'CITE', 'ABBR',
+  'TIME', 'BR', 'HR', 'IMG', 'DETAILS', 'SUMMARY', 'ADDRESS', 'HEADER', 'DFN', 'BDI', 'BDO',
+  'RUBY', 'RT', 'RP', 'WBR',
+]);
+/** Unknown elements that behave as blocks become <div>; the rest are unwrapped. */
+const BLOCKISH = new Set(['CENTER', 'HGROUP', 'FORM', 'FIELDSET', 'LEGEND', 'LISTING', 'XMP', 'PLAINTEXT', 'MENU', 'DIR']);
+const ATTRS: Record<string, string[]> = {
+  A: ['href', 'title'],
+  IMG: ['alt', 'title', 'width', 'height'],
+  TD: ['colspan', 'rowspan', 'headers'],
+  TH: ['colspan', 'rowspan', 'headers', 'scope'],
+  OL: ['start', 'reversed', 'type'],
+  LI: ['value'],
+  BLOCKQUOTE: ['cite'],
+  Q: ['cite'],
+  DEL: ['cite', 'datetime'],
+  INS: ['cite', 'datetime'],
+  TIME: ['datetime'],
+  ABBR: ['title'],
+  DFN: ['title'],
+  COL: ['span'],
+  COLGROUP: ['span'],
+  BDO: ['dir'],
+};
+
+/**
+ * Copy the chosen container into a light tree, element by element, dropping furniture as we
+ * go. Why a selective copy instead of cloneNode: dropped subtrees are never copied, only the
+ * attributes a reader needs are carried over, and no DOM nodes are created at all.
+ */
+export function buildBody(ctx: CleanContext): LNode {
+  const { base, recs, root } = ctx;
+  const rootGood = Math.max(root.good, 1);
+  const wrapper = el('div');
+  // Frames walk children in document order; an unwrapped element shares its parent's target.
+  const frames: { next: Node | null; target: LNode }[] = [{ next: root.el.firstChild, target: wrapper }];
+  while (frames.length) {
+    const f = frames[frames.length - 1]!;
+    const oc = f.next;
+    if (!oc) {
+      frames.pop();
+      continue;
+    }
+    f.next = oc.nextSibling;
+    const target = f.target;
+    const t = oc.nodeType;
+    if (t === 3) {
+      target.c.push((oc as Text).data);
+      continue;
+    }
+    if (t !== 1) continue;
+    const oe = oc as Element;
+    const tag = oe.tagName;
+    if (DROP.has(tag)) continue;
+    if (EMBEDS.has(tag)) {
+      const link = embedToLink(oe, base);
+      if (link) target.c.push(link);
+      continue;
+    }
+    if (tag === 'NOSCRIPT') {
+      noscriptImages(oe, target, base);
+      continue;
+    }
+    if (isHiddenEl(oe)) continue;
+    const rec = recs.get(oe);
+    if (rec && isFurniture(oe, tag, rec, rootGood)) continue;
+    if (tag === 'IMG') {
+      const img = copyImage(oe, base);
+      if (img) target.c.push(img);
+      continue;
+    }
+    if (tag === 'PICTURE') {
+      const img = pictureImage(oe, base);
+      if (img) target.c.push(img);
+      continue;
+    }
+    let copy: LNode | null = null;
+    if (KEEP_TAGS.has(tag)) {
+      // The title is shown by the reader; a second <h1> in the body would compete with it.
+      const attrs: [string, string][] = [];
+      const names = ATTRS[tag];
+      if (names) {
+        for (const n of names) {
+          const v = oe.getAttribute(n);
+          if (v !== null) attrs.push([n, v]);
+        }
+      }
+      for (const n of ['lang', 'dir', 'id']) {
+        const v = oe.getAttribute(n);
+        if (v && v.length < 80) attrs.push([n, v]);
+      }
+      for (const kv of attrs) {
+        if (kv[0] === 'href' || kv[0] === 'cite') {
+          const abs = absolutize(kv[1], base);
+          kv[1] = abs && !/^\s*(?:javascript|data|vbscript):/i.test(abs) ? abs : '';
+        }
+      }
+      copy = el(tag === 'H1' ? 'h2' : tag.toLowerCase(), attrs.length ? attrs.filter((kv) => kv[1] !== '' || kv[0] === 'alt') : null);
+      if (copy.a && !copy.a.length) copy.a = null;
+    } else if (BLOCKISH.has(tag) || (rec && rec.isBlock) || tag.includes('-')) {
+      copy = el('div');
+    }
+    if (copy) target.c.push(copy);
+    if (oe.firstChild) frames.push({ next: oe.firstChild, target: copy ?? target });
+  }
+  prune(wrapper);
+  return wrapper;
+}
+
+/** Page furniture inside the article container, judged from the scan's statistics. */
+function isFurniture(o: Element, tag: string, rec: Rec, rootGood: number): boolean {
+  // Marked by class/id or landmark, unless it holds most of the prose (a mislabelled wrapper).
+  if (rec.negSelf && rec.good < 0.5 * rootGood) return true;
+  // The article's own header repeats title, byline and date, which the reader shows apart.
+  if (tag === 'HEADER' && rec.good < 0.2 * rootGood) return true;
+  // Lists of links (related stories, tag lists, more-from): mostly link text, little prose.
+  if (CONTAINERS.has(tag) && rec.text > 0 && rec.link > 0.5 * rec.text && rec.good < 0.1 * rootGood && !o.getElementsByTagName('img').length) return true;
+  // Short furniture phrases: "Advertisement", "Share this", "16x9 Image", "Read more".
+  if (rec.text < 90 && rec.good === 0 && SHORT_BLOCKS.has(tag)) {
+    const raw = o.textContent || '';
+    const t = raw.length < 200 ? raw.replace(/\s+/g, ' ').trim() : '';
+    if (t && BOILERPLATE_TEXT.test(t) && !o.getElementsByTagName('img').length) return true;
+  }
+  return false;
+}
+
+/** A clean <img> in `inert` for an original image, or null for placeholders and pixels. */
+function copyImage(o: Element, base: string): LNode | null {
+  const src = imageSource(o);
+  const abs = src ? absolutize(src, base) : null;
+  if (!abs || !/^(?:https?:|data:image\/)/i.test(abs)) return null;
+  // Tracking pixels and spacers are not pictures.
+  const w = o.getAttribute('width');
+  const h = o.getAttribute('height');
+  if ((w && +w > 0 && +w <= 2) || (h && +h > 0 && +h <= 2)) return null;
+  const img = el('img', [['src', abs]]);
+  for (const n of ATTRS.IMG!) {
+    const v = o.getAttribute(n);
+    if (v !== null) img.a!.push([n, v]);
+  }
+  return img;
+}
+
+function pictureImage(o: Element, base: string): LNode | null {
+  const img = o.getElementsByTagName('img')[0];
+  let copy = img ? copyImage(img, base) : null;
+  if (!copy) {
+    // Take the best <source> when the <img> itself has nothing real.
+    const s = o.getElementsByTagName('source')[0];
+    const u = s ? absolutize(pickFromSrcset(s.getAttribute('srcset') || s.getAttribute('data-srcset')), base) : null;
+    if (u && /^https?:/i.test(u)) {
+      copy = el('img', [['src', u]]);
+      const alt = img?.getAttribute('alt');
+      if (alt) copy.a!.push(['alt', alt]);
+    }
+  }
+  return copy;
+}
+
+/**
+ * <noscript> image fallbacks (the real picture behind a lazy loader). With scripting off
+ * (jsdom) the fallback is parsed markup; in a browser it is text, parsed here inertly.
+ */
+function noscriptImages(o: Element, target: LNode, base: string): void {
+  let imgs = Array.from(o.getElementsByTagName('img'));
+  if (!imgs.length) {
+    const t = o.textContent || '';
+    if (!/<img/i.test(t) || t.length > 20000) return;
+    // Scripting on (a browser): parse the fallback markup in an inert document.
+    const inert = o.ownerDocument.implementation.createHTMLDocument('');
+    const holder = inert.createElement('div');
+    holder.innerHTML = t;
+    imgs = Array.from(holder.getElementsByTagName('img'));
+  }
+  const copies = imgs.map((i) => copyImage(i, base)).filter((x): x is LNode => !!x);
+  if (!copies.length) return;
+  // The lazy placeholder just before the noscript is the same picture: keep only one.
+  for (let i = target.c.length - 1; i >= 0; i--) {
+    const prev = target.c[i]!;
+    if (typeof prev === 'string') {
+      if (/\S/.test(prev)) break;
+      continue;
+    }
+    if (prev.t === 'img' || (!/\S/.test(textOf(prev)) && find(prev, (n) => n.t === 'img'))) target.c.splice(i, 1);
+    break;
+  }
+  for (const c of copies) target.c.push(c);
+}
+

@@ -1,0 +1,189 @@
+/**
+ * A lightweight article tree: plain JS objects instead of DOM nodes. Building, pruning and
+ * serialising it costs a fraction of creating DOM elements (which in jsdom allocate style
+ * objects, wrappers and mutation records), and it lets us emit text and HTML in one go.
+ * Tags and attribute names only ever come from our own allowlists; text and attribute values
+ * are escaped on output. DOMPurify still sanitises the HTML afterwards.
+ */
+export interface LNode {
+  /** Lower-case tag name from the allowlist. */
+  t: string;
+  /** Attributes, already filtered and absolutised. */
+  a: [string, string][] | null;
+  c: (LNode | string)[];
+}
+
+export function el(t: string, a: [string, string][] | null = null): LNode {
+  return { t, a, c: [] };
+}
+
+const VOID = new Set(['img', 'br', 'hr', 'col', 'wbr']);
+/** Block-level tags: paragraph breaks in text output. */
+export const LBLOCK = new Set([
+  'p', 'div', 'section', 'article', 'main', 'header', 'li', 'td', 'th', 'dd', 'dt', 'blockquote',
+  'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'figure', 'ul', 'ol', 'dl', 'table',
+  'tr', 'tbody', 'thead', 'tfoot', 'caption', 'address', 'details', 'summary', 'hr',
+]);
+/** Elements that carry meaning even with no text inside. */
+const SOLID = new Set(['img', 'hr', 'br', 'td', 'th', 'col', 'colgroup', 'wbr']);
+
+function escText(s: string): string {
+  return s.replace(/[&<>\u00a0]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&nbsp;'));
+}
+
+function escAttr(s: string): string {
+  return s.replace(/[&"<>]/g, (c) => (c === '&' ? '&amp;' : c === '"' ? '&quot;' : c === '<' ? '&lt;' : '&gt;'));
+}
+
+/** Serialise to HTML. Iterative, so deeply nested input cannot overflow the stack. */
+export function toHtml(root: LNode): string {
+  const out: string[] = [];
+  const stack: (LNode | string | { close: string })[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (typeof n === 'string') {
+      out.push(escText(n));
+      continue;
+    }
+    if ('close' in n) {
+      out.push(n.close);
+      continue;
+    }
+    let open = '<' + n.t;
+    if (n.a) for (const [k, v] of n.a) open += ` ${k}="${escAttr(v)}"`;
+    out.push(open + '>');
+    if (VOID.has(n.t)) continue;
+    stack.push({ close: `</${n.t}>` });
+    for (let i = n.c.length - 1; i >= 0; i--) stack.push(n.c[i]!);
+  }
+  return out.join('');
+}
+
+const BREAK = '\u0000';
+
+/**
+ * Plain text: whitespace collapsed in running text, <pre> verbatim, <br> a line break, and a
+ * blank line between blocks.
+ */
+export function toText(root: LNode): string {
+  const parts: string[] = [];
+  const stack: (LNode | string | { end: boolean; pre: boolean })[] = [root];
+  let pre = 0;
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (typeof n === 'string') {
+      parts.push(pre ? n.replace(/\n/g, '\u0001') : n.replace(/[\s\u00a0]+/g, ' '));
+      continue;
+    }
+    if ('end' in n) {
+      if (n.pre) pre--;
+      if (n.end) parts.push(BREAK);
+      continue;
+    }
+    if (n.t === 'br') {
+      parts.push('\u0001');
+      continue;
+    }
+    if (n.t === 'img') continue;
+    const block = LBLOCK.has(n.t);
+    if (block) parts.push(BREAK);
+    const isPre = n.t === 'pre';
+    if (isPre) pre++;
+    stack.push({ end: block, pre: isPre });
+    for (let i = n.c.length - 1; i >= 0; i--) stack.push(n.c[i]!);
+  }
+  const out: string[] = [];
+  for (const para of parts.join('').split(BREAK)) {
+    // \u0001 marks hard line breaks (<br>, newlines in <pre>); other whitespace is collapsed.
+    const p = para
+      .split('\u0001')
+      .map((l) => l.replace(/^ +| +$/g, ''))
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace(/^\n+|\n+$/g, '')
+      .trim();
+    if (p) out.push(p);
+  }
+  return out.join('\n\n');
+}
+
+/** Concatenated text of a subtree (no layout), for comparisons. */
+export function textOf(n: LNode | string, limit = Infinity): string {
+  if (typeof n === 'string') return n;
+  let s = '';
+  const stack: (LNode | string)[] = [n];
+  while (stack.length && s.length < limit) {
+    const x = stack.pop()!;
+    if (typeof x === 'string') s += x;
+    else for (let i = x.c.length - 1; i >= 0; i--) stack.push(x.c[i]!);
+  }
+  return s;
+}
+
+/**
+ * Remove elements left empty by pruning, and collapse wrapper chains (<div><div>…): one
+ * iterative post-order pass.
+ */
+export function prune(root: LNode): void {
+  const order: LNode[] = [];
+  const stack: LNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    order.push(n);
+    for (const c of n.c) if (typeof c !== 'string') stack.push(c);
+  }
+  const full = new Set<LNode>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const n = order[i]!;
+    const kept: (LNode | string)[] = [];
+    let solid = SOLID.has(n.t);
+    for (const c of n.c) {
+      if (typeof c === 'string') {
+        kept.push(c);
+        if (!solid && /\S/.test(c)) solid = true;
+      } else if (full.has(c)) {
+        // A bare <div> around a single <div> adds nothing: keep the inner one.
+        const only = c.t === 'div' && !c.a ? singleChild(c) : null;
+        kept.push(only && only.t === 'div' ? only : c);
+        solid = true;
+      }
+    }
+    n.c = kept;
+    if (solid) full.add(n);
+  }
+}
+
+function singleChild(n: LNode): LNode | null {
+  let one: LNode | null = null;
+  for (const c of n.c) {
+    if (typeof c === 'string') {
+      if (/\S/.test(c)) return null;
+    } else if (one) return null;
+    else one = c;
+  }
+  return one;
+}
+
+/** Pre-order search (iterative) for the first node matching `f`, with its parent. */
+export function find(root: LNode, f: (n: LNode) => boolean): { node: LNode; parent: LNode } | null {
+  const stack: [LNode, LNode][] = [];
+  for (let i = root.c.length - 1; i >= 0; i--) {
+    const c = root.c[i]!;
+    if (typeof c !== 'string') stack.push([c, root]);
+  }
+  while (stack.length) {
+    const [n, p] = stack.pop()!;
+    if (f(n)) return { node: n, parent: p };
+    for (let i = n.c.length - 1; i >= 0; i--) {
+      const c = n.c[i]!;
+      if (typeof c !== 'string') stack.push([c, n]);
+    }
+  }
+  return null;
+}
+
+export function attr(n: LNode, name: string): string | null {
+  if (!n.a) return null;
+  for (const [k, v] of n.a) if (k === name) return v;
+  return null;
+}

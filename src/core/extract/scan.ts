@@ -1,0 +1,223 @@
+/**
+ * The read-only scoring pass. One depth-first walk over the live document (no cloning, no
+ * layout, no selector queries) gives every element two numbers:
+ *   good = characters of paragraph-like prose inside it,
+ *   bad  = characters of link text, page furniture and short fragments inside it.
+ * The article container is the element that maximises good − λ·bad: it must take in nearly all
+ * prose (good) while leaving out the furniture around it (bad). Prose split over sibling
+ * containers is handled for free, because their common parent collects the prose of all of them.
+ */
+import { BLOCK_TAGS, CHROME_TAGS, NEGATIVE, NEGATIVE_STRONG, POSITIVE, SKIP_TAGS } from './patterns.js';
+
+export interface Rec {
+  el: Element;
+  good: number;
+  bad: number;
+  /** Prose characters ignoring every furniture mark (for overruling mislabelled wrappers). */
+  raw: number;
+  text: number;
+  link: number;
+  paras: number;
+  /** The element itself is furniture (final after the element is left). */
+  negSelf: boolean;
+  /** Matched a weak furniture word; decided when the element is left. */
+  weak: boolean;
+  /** Inside a furniture element (inherited). */
+  neg: boolean;
+  inLink: boolean;
+  hidden: boolean;
+  isBlock: boolean;
+  own: number;
+  ownLink: number;
+  last: string;
+  cjk: boolean;
+  block: Rec | null;
+  score: number;
+}
+
+export interface ScanResult {
+  recs: Map<Element, Rec>;
+  best: Rec | null;
+  root: Rec | null;
+  h1s: string[];
+  bylines: Element[];
+  times: Element[];
+  elements: number;
+  truncated: boolean;
+  /** Elements marked as furniture, in the order they were left (inner first). */
+  negatives: Rec[];
+}
+
+/** Weight of link text and furniture against prose when choosing the container. */
+const LAMBDA = 0.8;
+/** Short non-link fragments (headings, dates, captions) count a little against a container. */
+const SHORT_WEIGHT = 0.25;
+/** Prose (characters) above which a weak furniture word on an element is overruled. */
+const WEAK_OVERRULE = 1000;
+/** Hard cap on elements visited, so a hostile page cannot make us run unbounded. */
+export const MAX_ELEMENTS = 300_000;
+
+const STRONG_POSITIVE = /article-?body|articlebody|story-?body|entry-content|post-content|post-body|main-content|article-content|article__body|story-content|news-text/i;
+const BYLINE = /(?:^|[\s_-])(?:byline|by-line|author|authors|writer|article-author|author-name|contributor|dateline)(?:$|[\s_-])/i;
+const TERMINAL = /[.!?。！？؟…:"”»)]/;
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+/** Is this element hidden by markup (hidden attribute, aria-hidden, inline display:none)? */
+export function isHiddenEl(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true') {
+    // Image wrappers marked aria-hidden still show their picture; only text is hidden.
+    return !/image|img|photo|figure|media/i.test(el.getAttribute('class') || '');
+  }
+  const st = el.getAttribute('style');
+  return !!st && HIDDEN_STYLE.test(st);
+}
+
+function newRec(el: Element, parent: Rec | null, tag: string): Rec {
+  const isBlock = BLOCK_TAGS.has(tag);
+  const rec: Rec = {
+    el, good: 0, bad: 0, raw: 0, text: 0, link: 0, paras: 0, negSelf: false, weak: false,
+    neg: parent ? parent.neg : false,
+    inLink: parent ? parent.inLink || tag === 'A' : tag === 'A',
+    hidden: false, isBlock, own: 0, ownLink: 0, last: '', cjk: false,
+    block: null, score: -Infinity,
+  };
+  rec.block = isBlock ? rec : parent ? parent.block : rec;
+  return rec;
+}
+
+export function scan(doc: Document, trusted?: Set<Element>): ScanResult {
+  const recs = new Map<Element, Rec>();
+  const h1s: string[] = [];
+  const bylines: Element[] = [];
+  const times: Element[] = [];
+  const rootEl = doc.body || doc.documentElement;
+  const negatives: Rec[] = [];
+  const out: ScanResult = { recs, best: null, root: null, h1s, bylines, times, elements: 0, truncated: false, negatives };
+  if (!rootEl) return out;
+  const stack: Rec[] = [];
+  const root = newRec(rootEl, null, 'BODY');
+  recs.set(rootEl, root);
+  stack.push(root);
+  out.root = root;
+  let node: Node | null = rootEl.firstChild;
+  let count = 0;
+  let best: Rec | null = null;
+  while (stack.length) {
+    if (node) {
+      const type = node.nodeType;
+      if (type === 1) {
+        const el = node as Element;
+        const tag = el.tagName;
+        if (SKIP_TAGS.has(tag) || ++count > MAX_ELEMENTS) {
+          if (count > MAX_ELEMENTS) out.truncated = true;
+          node = el.nextSibling;
+          continue;
+        }
+        const parent = stack[stack.length - 1]!;
+        const rec = newRec(el, parent, tag);
+        // Why hasAttributes first: most elements have none, and attribute reads dominate
+        // the cost of a walk in DOM implementations such as jsdom.
+        const attrs = el.hasAttributes();
+        if (attrs && isHiddenEl(el)) {
+          node = el.nextSibling;
+          continue;
+        }
+        const cls = attrs ? el.getAttribute('class') : null;
+        const id = attrs ? el.getAttribute('id') : null;
+        const key = trusted?.has(el) ? '' : cls && id ? cls + ' ' + id : cls || id || '';
+        if (!key && trusted?.has(el)) {
+          /* a wrapper the caller has established as the article's: no furniture test */
+        } else if (CHROME_TAGS.has(tag) || (key && NEGATIVE_STRONG.test(key) && !STRONG_POSITIVE.test(key) && tag !== 'ARTICLE' && tag !== 'MAIN')) {
+          rec.negSelf = true;
+          rec.neg = true;
+        } else if (key && NEGATIVE.test(key) && !STRONG_POSITIVE.test(key) && tag !== 'ARTICLE' && tag !== 'MAIN') {
+          rec.weak = true;
+        }
+        if (tag === 'H1' && h1s.length < 8) h1s.push((el.textContent || '').replace(/\s+/g, ' ').trim());
+        else if (tag === 'TIME' && times.length < 8) times.push(el);
+        if (attrs && bylines.length < 8 && ((key && BYLINE.test(key)) || el.getAttribute('rel') === 'author' || el.getAttribute('itemprop') === 'author')) bylines.push(el);
+        recs.set(el, rec);
+        stack.push(rec);
+        node = el.firstChild;
+        continue;
+      }
+      if (type === 3) {
+        const data = (node as Text).data;
+        // Cheap trimmed length without allocating for whitespace-only nodes.
+        let s = 0;
+        let e = data.length;
+        while (s < e && data.charCodeAt(s) <= 32) s++;
+        while (e > s && data.charCodeAt(e - 1) <= 32) e--;
+        if (e > s) {
+          const top = stack[stack.length - 1]!;
+          const b = top.block!;
+          const len = e - s + 1;
+          b.own += len;
+          if (top.inLink) b.ownLink += len;
+          else b.last = data[e - 1]!;
+          if (!b.cjk && CJK.test(data.length > 200 ? data.slice(0, 200) : data)) b.cjk = true;
+        }
+      }
+      node = node.nextSibling;
+      continue;
+    }
+    // Leaving an element: classify its own text, compute its score, pass totals up.
+    const rec = stack.pop()!;
+    if (rec.isBlock && rec.own > 0) {
+      const L = rec.own;
+      const Lk = rec.ownLink;
+      const nl = L - Lk;
+      rec.text += L;
+      rec.link += Lk;
+      // Why: prose is long or sentence-shaped and mostly not links.
+      const prose = (nl >= 80 || (nl >= 25 && TERMINAL.test(rec.last)) || (rec.cjk && nl >= 12)) && Lk <= 0.4 * L;
+      if (prose) rec.raw += nl;
+      if (rec.neg) {
+        rec.bad += L;
+      } else if (prose) {
+        rec.good += nl;
+        rec.bad += Lk;
+        rec.paras++;
+      } else {
+        rec.bad += Lk + SHORT_WEIGHT * nl;
+      }
+    }
+    if (rec.weak) {
+      // Why: a weakly-marked element holding several long paragraphs is a layout wrapper
+      // ("main-with-sidebar"), not furniture; anything smaller is furniture after all.
+      if (rec.good < WEAK_OVERRULE || rec.paras < 3) {
+        rec.negSelf = true;
+        rec.bad += rec.good;
+        rec.good = 0;
+      }
+    }
+    if (rec.negSelf && negatives.length < 5000) negatives.push(rec);
+    if (!rec.neg && !rec.negSelf && rec.good > 0) {
+      let score = rec.good - LAMBDA * rec.bad;
+      // Why: an explicit article container is a strong hint; a small bonus breaks near-ties.
+      const tag = rec.el.tagName;
+      if (tag === 'ARTICLE' || tag === 'MAIN') score += 0.03 * rec.good;
+      else {
+        const k = rec.el.getAttribute('class') || rec.el.getAttribute('id');
+        if (k && POSITIVE.test(k)) score += 0.02 * rec.good;
+      }
+      rec.score = score;
+      if (!best || score > best.score) best = rec;
+    }
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      parent.good += rec.good;
+      parent.raw += rec.raw;
+      parent.bad += rec.bad;
+      parent.text += rec.text;
+      parent.link += rec.link;
+      parent.paras += rec.paras;
+      node = rec.el.nextSibling;
+    }
+  }
+  out.best = best;
+  out.elements = count;
+  return out;
+}

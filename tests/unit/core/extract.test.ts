@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { extractArticle } from '../../../src/core/extract/index.js';
+import { countWords } from '../../../src/core/text.js';
+
+const FIX = join(__dirname, '../../fixtures/articles');
+
+function load(name: string, url = 'https://news.example.com/world/2024/03/floods-river-valley?utm=x'): JSDOM {
+  return new JSDOM(readFileSync(join(FIX, name), 'utf8'), { url, virtualConsole: new VirtualConsole() });
+}
+
+function extractUnchanged(dom: JSDOM, opts?: { url?: string }) {
+  const before = dom.serialize();
+  const a = extractArticle(dom.window.document, opts);
+  expect(dom.serialize()).toBe(before);
+  return a;
+}
+
+describe('extractArticle on an English news page with clutter', () => {
+  const dom = load('en-news-clutter.html');
+  const a = extractUnchanged(dom, { url: 'https://news.example.com/world/2024/03/floods-river-valley?utm=x' })!;
+
+  it('finds the article and its metadata', () => {
+    expect(a).not.toBeNull();
+    expect(a.title).toBe('Floods force thousands from homes in river valley');
+    expect(a.byline).toBe('Maria Okafor');
+    expect(a.siteName).toBe('The Daily Ledger');
+    expect(a.publishedTime).toBe('2024-03-14T06:30:00Z');
+    expect(a.lang).toBe('en-GB');
+    expect(a.dir).toBe('ltr');
+    expect(a.url).toBe('https://news.example.com/world/2024/03/floods-river-valley');
+    expect(a.excerpt).toBe('Emergency crews evacuated three towns overnight as the river rose to a record height.');
+    expect(a.nextPageUrl).toBeNull();
+    expect(a.leadImage).toEqual({
+      url: 'https://cdn.example.com/img/floods-main-1200x675.jpg',
+      alt: 'Rescue boats on a flooded street',
+      caption: 'Rescue boats on Mill Street in Haverton on Wednesday night.',
+    });
+  });
+
+  it('keeps every paragraph, subheading, list and quote of the body, in order', () => {
+    const paras = a.textContent.split('\n\n');
+    expect(paras[0]).toMatch(/^Emergency crews evacuated more than four thousand people/);
+    expect(paras).toContain('Warnings ignored, residents say');
+    expect(paras).toContain('Haverton: about 2,400 people evacuated to the leisure centre and two schools.');
+    expect(paras).toContain('The council will review every warning issued this week and publish what it finds, the council leader told reporters on Thursday morning.');
+    expect(paras[paras.length - 1]).toBe('Schools in all three towns will remain closed until Monday, and the main road between Haverton and Millbrook is shut while engineers inspect the bridge.');
+    expect(a.textContent).toContain('Read the full forecast for details of the week ahead.');
+  });
+
+  it('drops the page furniture', () => {
+    for (const junk of ['Skip to main content', 'Accessibility links', 'cookies', 'Breaking', 'Share on', 'Advertisement', '16x9 Image', 'Related', 'Storm brings gales', 'morning briefing', 'Subscribe', 'Comments', 'exactly what happened in 2007', 'Most read', 'donate', 'All rights reserved', 'By Maria', '14 March 2024', 'tracking', 'analytics']) {
+      expect(a.textContent).not.toContain(junk);
+    }
+    // The title is not repeated as the first line of the body.
+    expect(a.textContent.startsWith(a.title)).toBe(false);
+    expect(a.contentHtml).not.toContain('Floods force thousands');
+  });
+
+  it('resolves lazy images and makes URLs absolute', () => {
+    expect(a.contentHtml).toContain('<img src="https://cdn.example.com/img/map-800.jpg" alt="Map of the affected towns">');
+    expect(a.contentHtml).toContain('href="https://news.example.com/world/2024/03/forecast"');
+    // Lazy <img> and its <noscript> fallback give one picture, not two.
+    expect(a.contentHtml.match(/bridge\.jpg/g)).toHaveLength(1);
+  });
+
+  it('turns the video embed into a plain link and leaves nothing executable', () => {
+    expect(a.contentHtml).toContain('<a href="https://www.youtube.com/embed/abc123XYZ">Video: Drone footage of the flooding</a>');
+    expect(a.contentHtml).not.toMatch(/<(script|style|iframe|form|input|button)\b/i);
+    expect(a.contentHtml).not.toMatch(/\son\w+=/i);
+    expect(a.contentHtml).not.toMatch(/javascript:/i);
+    expect(a.contentHtml).not.toMatch(/\sclass=|\sstyle=/);
+  });
+
+  it('counts words with Intl.Segmenter semantics', () => {
+    expect(a.wordCount).toBe(countWords(a.textContent));
+    expect(a.wordCount).toBeGreaterThan(240);
+  });
+});
+
+describe('extractArticle in other languages and layouts', () => {
+  it('Russian page: <base> resolves links, date offset normalised, Cyrillic furniture dropped', () => {
+    const a = extractUnchanged(load('ru-news.html', 'https://sib.example.ru/news/most'))!;
+    expect(a.title).toBe('В Новосибирске открыли новый мост через Обь');
+    expect(a.byline).toBe('Ирина Смирнова');
+    expect(a.siteName).toBe('Сибирские ведомости');
+    expect(a.publishedTime).toBe('2023-10-09T12:00:00+07:00');
+    expect(a.lang).toBe('ru');
+    expect(a.dir).toBe('ltr');
+    expect(a.textContent.split('\n\n')).toHaveLength(4);
+    expect(a.textContent).not.toContain('Поделиться');
+    expect(a.textContent).not.toContain('Читайте также');
+    expect(a.contentHtml).toContain('src="https://sib.example.ru/news/photo/most.jpg"');
+    expect(a.contentHtml).toContain('href="https://sib.example.ru/news/archive/2023/most.html"');
+  });
+
+  it('Persian page without dir=: direction guessed from the script', () => {
+    const a = extractUnchanged(load('fa-news.html', 'https://news.example.ir/culture/1'))!;
+    expect(a.title).toBe('بازگشایی کتابخانه ملی پس از بازسازی');
+    expect(a.dir).toBe('rtl');
+    expect(a.lang).toBe('fa');
+    expect(a.byline).toBe('سارا احمدی');
+    expect(a.publishedTime).toBe('2024-05-02T09:15:00+03:30');
+    expect(a.textContent.split('\n\n')).toHaveLength(3);
+    expect(a.textContent).not.toContain('صفحه اصلی');
+  });
+
+  it('Chinese page: words counted by segmenter, not by spaces', () => {
+    const a = extractUnchanged(load('zh-news.html', 'https://news.example.cn/a/1'))!;
+    expect(a.title).toBe('城市公园完成改造重新开放');
+    expect(a.publishedTime).toBe('2024-04-20T08:00:00Z');
+    expect(a.textContent.split('\n\n')).toHaveLength(3);
+    expect(a.textContent).not.toContain('相关新闻');
+    expect(a.wordCount).toBe(countWords(a.textContent));
+    expect(a.wordCount).toBeGreaterThan(60);
+  });
+
+  it('multi-page article: rel=next gives the next page', () => {
+    const a = extractUnchanged(load('multipage.html', 'https://gazette.example.com/features/town-clock'))!;
+    expect(a.nextPageUrl).toBe('https://gazette.example.com/features/town-clock?page=2');
+    expect(a.textContent).not.toContain('Next');
+  });
+
+  it('broken JSON-LD is tolerated and its entities decoded', () => {
+    const a = extractUnchanged(load('broken-jsonld.html', 'https://post.example.com/news/cycle-lanes'))!;
+    expect(a.title).toBe('Council approves new cycle lanes & wider pavements');
+    expect(a.byline).toBe('Tom Becker');
+    expect(a.publishedTime).toBe('2022-07-01T10:00:00+02:00');
+    expect(a.excerpt).toBe('The plan was approved by 31 votes to 12. It will take two years.');
+    expect(a.textContent.split('\n\n')).toHaveLength(3);
+  });
+});
+
+describe('extractArticle on pages without an article', () => {
+  it('a login form gives null', () => {
+    expect(extractUnchanged(load('non-article-login.html'))).toBeNull();
+  });
+
+  it('never throws and returns null on degenerate documents', () => {
+    for (const html of ['', '<frameset><frame src="a.html"></frameset>', '<html><body></body></html>', '\u0000\u0001\u00ff<<<>>>&&&#xFFFF;'.repeat(1000)]) {
+      const dom = new JSDOM(html);
+      expect(extractUnchanged(dom)).toBeNull();
+    }
+    // Not even on something that is not a document at all.
+    expect(extractArticle(null as unknown as Document)).toBeNull();
+    expect(extractArticle({} as unknown as Document)).toBeNull();
+  });
+
+  it('handles very deep nesting without overflowing the stack', () => {
+    // Built through the DOM API; jsdom's own tree insertion is quadratic in depth, so the
+    // 10,000-deep case lives in the bench (npm run bench), not here.
+    const dom = new JSDOM('<html><body></body></html>');
+    const doc = dom.window.document;
+    let at: Element = doc.body;
+    for (let i = 0; i < 1500; i++) at = at.appendChild(doc.createElement('div'));
+    for (let i = 0; i < 4; i++) {
+      const p = at.appendChild(doc.createElement('p'));
+      p.textContent = 'This paragraph sits at the bottom of a very deep tree of nested division elements, and it is long.';
+    }
+    const a = extractUnchanged(dom)!;
+    expect(a.textContent.split('\n\n')).toHaveLength(4);
+  });
+});
