@@ -6,6 +6,7 @@
  */
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import * as storage from '../storage/index.js';
+import { waybackSaveUrl } from '../shared/archives.js';
 import { loadCopySettings, type ArchiveId, type CopySettings } from '../shared/copy-settings.js';
 import {
   lookupPolicy,
@@ -146,7 +147,8 @@ interface MirrorCache {
 
 async function mirrorSites(settings: CopySettings): Promise<{ sites: MirrorSites; message?: string }> {
   const stored = (await browser.storage.local.get(MIRROR_CACHE_KEY).catch(() => ({}))) as Record<string, MirrorCache | undefined>;
-  const cache = stored[MIRROR_CACHE_KEY];
+  const found = stored[MIRROR_CACHE_KEY];
+  const cache = found && Array.isArray(found.sites) ? found : undefined;
   const sameSources = cache && JSON.stringify(cache.sources) === JSON.stringify(settings.mirrorListUrls);
   if (cache && sameSources && Date.now() - cache.fetchedAt < MIRROR_LIST_MAX_AGE_MS) return { sites: cache.sites };
   let message: string | undefined;
@@ -171,12 +173,12 @@ async function mirrorSites(settings: CopySettings): Promise<{ sites: MirrorSites
   }
   // An old list beats none.
   if (cache && sameSources) return { sites: cache.sites };
-  return { sites: {}, ...(message ? { message } : {}) };
+  return { sites: [], ...(message ? { message } : {}) };
 }
 
 export async function mirrorOffer(url: string): Promise<MirrorOffer> {
   const settings = await loadCopySettings();
-  const { sites, message } = settings.mirrorListUrls.length ? await mirrorSites(settings) : { sites: {} as MirrorSites, message: undefined };
+  const { sites, message } = settings.mirrorListUrls.length ? await mirrorSites(settings) : { sites: [] as MirrorSites, message: undefined };
   const mirrors: MirrorLink[] = mirrorLinksFor(url, sites, settings.customMirrors);
   return message && mirrors.length === 0 ? { mirrors, message } : { mirrors };
 }
@@ -188,7 +190,7 @@ export async function preservePage(url: string): Promise<PreserveResult> {
   if (!/^https?:\/\//i.test(url)) return { ok: false, error: 'not-a-web-page' };
   const settings = await loadCopySettings();
   try {
-    const response = await fetchWithTimeout(`${settings.endpoints.wayback}/save/${url}`, 60000);
+    const response = await fetchWithTimeout(waybackSaveUrl(url, settings.endpoints.wayback), 60000);
     const location = response.headers.get('content-location');
     const capture = location ? new URL(location, settings.endpoints.wayback).href : /\/web\/\d{14}/.test(response.url) ? response.url : undefined;
     if (!response.ok) return { ok: false, error: `HTTP ${response.status}` };

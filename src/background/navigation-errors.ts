@@ -2,7 +2,7 @@
  * Top-level navigations that fail at the network level (DNS, reset, refused, TLS, timeout…) or
  * end on Chrome's own page for an empty-body HTTP error: the tab goes to unavailable.html with
  * the reason. User aborts, replaced navigations, downloads and back/forward-cache restores
- * report no failure (net-reason.ts maps them to null). A page still loading after the
+ * report no failure (src/shared/net-errors.ts maps them to null). A page still loading after the
  * configured time marks the icon and lets the popup offer copies, without leaving the page.
  */
 import browser from 'webextension-polyfill';
@@ -10,7 +10,7 @@ import { detectBlockPage } from '../core/blockpage/index.js';
 import { loadCopySettings } from '../shared/copy-settings.js';
 import { unavailablePath } from '../shared/copy-offer.js';
 import { getTrouble, mainFrameRecord, sameDocument, setTrouble, type MainFrameRecord } from './main-frame.js';
-import { reasonForError } from './net-reason.js';
+import { httpStatusReason, isHttpErrorPageFailure, netErrorReason } from '../shared/net-errors.js';
 import { markTab } from './toolbar.js';
 import { handle } from './router.js';
 
@@ -31,11 +31,13 @@ function originalUrl(url: string, record: MainFrameRecord | undefined): string {
 
 /** Pure: the reason to show for a failure, or null to leave the tab alone. */
 export function failureReason(error: string, record: Pick<MainFrameRecord, 'status' | 'redirects' | 'finalUrl' | 'headers'> | undefined): string | null {
-  let reason = reasonForError(error);
+  // An event without an error string is no evidence of a failure.
+  if (!error || !error.trim()) return null;
+  let reason: string | null = netErrorReason(error);
   if (!reason) return null;
-  if (reason === 'http') {
+  if (isHttpErrorPageFailure(error)) {
     const status = record?.status;
-    reason = status && status >= 400 ? `http-${status}` : 'unknown';
+    reason = status && status >= 400 ? httpStatusReason(status) : 'unknown';
   }
   // A redirect towards a block host that then fails to load is still a block.
   if (record && record.redirects.length > 0) {

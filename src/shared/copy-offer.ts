@@ -3,7 +3,10 @@
  * unavailable page, the in-page notice and the popup show it. Types plus the small pure
  * helpers they share (no extension API here, so unit tests use them directly).
  */
+import { isPrivateAddress, mayLookUpAutomatically } from './archives.js';
 import type { ArchiveId } from './copy-settings.js';
+
+export { withoutQuery } from './archives.js';
 
 export const REASONS = [
   'dns',
@@ -94,38 +97,20 @@ export interface TabTrouble {
   reason: string | null;
 }
 
-/** Hosts no lookup may ever name to a third party: loopback, private ranges, .onion, .local. */
+/** Hosts no lookup may ever name to a third party: loopback, private ranges, .onion, .local, intranet names. */
 export function isPrivateHost(host: string): boolean {
   const h = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
-  if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.onion') || h.endsWith('.local') || h.endsWith('.internal')) return true;
-  if (!h.includes('.') && !h.includes(':')) return true; // intranet single-label names
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
-  }
-  if (h.includes(':')) return h === '::1' || h === '::' || /^f[cd]/.test(h) || /^fe[89ab]/.test(h) || h.startsWith('::ffff:');
-  return false;
+  if (isPrivateAddress(h)) return true;
+  if (h.endsWith('.internal') || h.endsWith('.lan') || h.endsWith('.home.arpa')) return true;
+  if (!h.includes('.') && !h.includes(':')) return true; // single-label intranet names
+  return !mayLookUpAutomatically(`http://${h.includes(':') ? `[${h}]` : h}/`);
 }
 
 export function isPrivateUrl(url: string): boolean {
   try {
-    return isPrivateHost(new URL(url).hostname);
+    return !mayLookUpAutomatically(url) || isPrivateHost(new URL(url).hostname);
   } catch {
     return true;
-  }
-}
-
-/** The URL without its query string (and fragment), or null when it has none. */
-export function withoutQuery(url: string): string | null {
-  try {
-    const u = new URL(url);
-    if (!u.search) return null;
-    u.search = '';
-    u.hash = '';
-    return u.href;
-  } catch {
-    return null;
   }
 }
 

@@ -37,6 +37,13 @@ const searchResults = html(
   `<h1>Search results for “rivers”</h1><ol>${Array.from({ length: 30 }, (_, i) => `<li><a href="/world/story-${i}.html">River towns story number ${i}</a><p>A short teaser about river towns and the floods of the season, number ${i}, with enough words to count.</p></li>`).join('')}</ol>`,
 );
 
+const paragraph = (i: number) =>
+  `<p>The river towns of the northern valley have lived with floods for centuries, and paragraph ${i} of this report follows how councils, farmers and families prepared for the spring water this year, what the new defences cost, and who paid for them in the end.</p>`;
+const savedStory = html(
+  'River towns brace for the spring floods — The Test Ledger',
+  `<header><nav><a href="/">Home</a> <a href="/world/">World</a></nav></header><main><article><h1>River towns brace for the spring floods</h1><p class="byline">By A. Reporter</p>${Array.from({ length: 12 }, (_, i) => paragraph(i + 1)).join('')}</article></main><footer>© The Test Ledger</footer>`,
+);
+
 for (const browserName of browserNames) {
   describe(`[${browserName}] unavailable pages`, () => {
     let h: Harness;
@@ -140,10 +147,10 @@ for (const browserName of browserNames) {
       // A TCP reset (RST), as middleboxes send; a plain close would be an empty response.
       route('/reset', (req) => (req.socket.resetAndDestroy(), true));
       route('/closed', (req) => (req.socket.destroy(), true));
-      route('/world/river-towns.html', (req, res) => {
+      route('/world/saved-story.html', (req, res) => {
         if (savedPageMode === 'reset') return req.socket.resetAndDestroy(), true;
         if (savedPageMode === '404') return send(res, 404, html('Not found', '<h1>Not found</h1>'));
-        return false;
+        return send(res, 200, savedStory);
       });
       route('/hang', (_req, res) => (hanging.push(res), true));
       route('/gone-404', (_q, res) => send(res, 404, html('Page not found', '<h1>Page not found</h1><p>Sorry, this page does not exist.</p>')));
@@ -352,7 +359,7 @@ for (const browserName of browserNames) {
     });
 
     it('offers the saved copy first when the library has one, and the notice opens it', async () => {
-      const path = '/world/river-towns.html';
+      const path = '/world/saved-story.html';
       const url = h.url('news.test', path);
       const article = await h.newTab(url);
       const options = await h.openExtensionPage('options.html');
@@ -361,7 +368,7 @@ for (const browserName of browserNames) {
         const tab = (await api.tabs.query({})).find((t) => t.url === target);
         return api.runtime.sendMessage({ type: 'save-tab', payload: { tabId: tab!.id } });
       }, url);
-      expect(saved).toMatchObject({ ok: true });
+      expect(saved, JSON.stringify(saved)).toMatchObject({ ok: true });
       await options.close();
       await article.close();
 
@@ -440,7 +447,13 @@ for (const browserName of browserNames) {
         return null;
       }, url);
       expect(trouble?.reason).toBe('slow');
-      expect(await tab.href()).not.toContain('unavailable.html');
+      // Still on its way to the slow page, not sent anywhere (a hanging tab cannot be evaluated in).
+      const stillThere = await options.evaluate(async (id) => {
+        const api = (globalThis as ApiGlobal).browser ?? (globalThis as ApiGlobal).chrome!;
+        const t = await api.tabs.get(id);
+        return `${t.url ?? ''} ${t.pendingUrl ?? ''}`;
+      }, trouble!.tabId);
+      expect(stillThere).not.toContain('unavailable.html');
       await options.close();
       // The popup of that tab offers the copies.
       const popup = await h.openExtensionPage(`popup.html?tabId=${trouble!.tabId}`);

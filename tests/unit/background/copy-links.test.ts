@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archiveHref, archiveTodayBase, mirrorLinksFor, mirrorUrl, parseMirrorList, parseWaybackAvailability, waybackTimestampToIso } from '../../../src/background/copy-links.js';
+import { archiveHref, mirrorLinksFor, parseMirrorList, parseWaybackAvailability } from '../../../src/background/copy-links.js';
 
 const settings = {
   archiveTodayHost: 'archive.ph',
@@ -13,9 +13,10 @@ describe('archive links', () => {
     expect(archiveHref('archive-today', url, settings)).toBe(`https://archive.ph/newest/${url}`);
   });
   it('uses the selected archive.today host, http for its onion, or a full base URL', () => {
-    expect(archiveTodayBase('archive.is')).toBe('https://archive.is');
-    expect(archiveTodayBase('archiveiya74codqgiixo33q62qlrqtkgmcitqx5u2oeqnmn5bpcbiyd.onion')).toBe('http://archiveiya74codqgiixo33q62qlrqtkgmcitqx5u2oeqnmn5bpcbiyd.onion');
-    expect(archiveTodayBase('http://archive.test:8080/')).toBe('http://archive.test:8080');
+    expect(archiveHref('archive-today', url, { ...settings, archiveTodayHost: 'archive.is' })).toBe(`https://archive.is/newest/${url}`);
+    const onion = 'archiveiya74codqgiixo33q62qlrqtkgmcitqx5u2oeqnmn5bpcbiyd.onion';
+    expect(archiveHref('archive-today', url, { ...settings, archiveTodayHost: onion })).toBe(`http://${onion}/newest/${url}`);
+    expect(archiveHref('archive-today', url, { ...settings, archiveTodayHost: 'http://archive.test:8080' })).toBe(`http://archive.test:8080/newest/${url}`);
   });
   it('links Ghostarchive and Megalodon searches', () => {
     expect(archiveHref('ghostarchive', url, settings)).toBe(`https://ghostarchive.org/search?term=${encodeURIComponent(url)}`);
@@ -29,22 +30,19 @@ describe('parseWaybackAvailability', () => {
     expect(parseWaybackAvailability(answer({ status: '200', available: true, url: 'http://web.archive.org/web/20240115093000/x', timestamp: '20240115093000' }))).toEqual({
       timestamp: '20240115093000',
       date: '2024-01-15T09:30:00Z',
-      url: 'http://web.archive.org/web/20240115093000/x',
+      url: 'https://web.archive.org/web/20240115093000/x',
     });
   });
   it('rejects non-2xx captures and empty answers', () => {
-    expect(parseWaybackAvailability(answer({ status: '404', available: true, url: 'u', timestamp: '20240115093000' }))).toBeNull();
-    expect(parseWaybackAvailability(answer({ status: '302', available: true, url: 'u', timestamp: '20240115093000' }))).toBeNull();
+    expect(parseWaybackAvailability(answer({ status: '404', available: true, url: 'https://web.archive.org/web/20240115093000/x', timestamp: '20240115093000' }))).toBeNull();
+    expect(parseWaybackAvailability(answer({ status: '302', available: true, url: 'https://web.archive.org/web/20240115093000/x', timestamp: '20240115093000' }))).toBeNull();
     expect(parseWaybackAvailability(answer(undefined))).toBeNull();
   });
   it('calls malformed JSON malformed instead of throwing', () => {
     expect(parseWaybackAvailability('{"archived_snapshots": {')).toBe('malformed');
     expect(parseWaybackAvailability('<html>')).toBe('malformed');
     expect(parseWaybackAvailability('[]')).toBe('malformed');
-  });
-  it('converts timestamps', () => {
-    expect(waybackTimestampToIso('20240115')).toBe('2024-01-15T00:00:00Z');
-    expect(waybackTimestampToIso('nope')).toBeNull();
+    expect(parseWaybackAvailability('{"archived_snapshots": {"closest": {"available": true, "url": 5, "timestamp": "x"}}}')).toBe('malformed');
   });
 });
 
@@ -68,8 +66,8 @@ describe('mirrors', () => {
   });
   it('parses the bypass-mirrors list, tolerating junk entries', () => {
     const sites = parseMirrorList(list)!;
-    expect(Object.keys(sites)).toEqual(['example.org']);
-    expect(sites['example.org']!.map((m) => m.url)).toEqual(['https://mirror.example.net/', 'http://exampleabcdefghij.onion/', 'https://proxy.example.com/p/']);
+    expect(sites.map((s) => s.mainDomain)).toEqual(['example.org']);
+    expect(sites[0]!.mirrors.map((m) => m.url)).toEqual(['https://mirror.example.net/', 'http://exampleabcdefghij.onion/', 'https://proxy.example.com/p/']);
   });
   it('returns null for malformed lists', () => {
     expect(parseMirrorList('{')).toBeNull();
@@ -87,9 +85,5 @@ describe('mirrors', () => {
     expect(links.at(-1)!.onion).toBe(true);
     expect(links[0]!.type).toBe('custom');
     expect(mirrorLinksFor('https://other.org/', sites, [])).toEqual([]);
-  });
-  it('builds mirror URLs', () => {
-    expect(mirrorUrl('https://a.org/x?y#z', 'https://m.net')).toBe('https://m.net/x?y#z');
-    expect(mirrorUrl('nope', 'https://m.net')).toBeNull();
   });
 });

@@ -21,6 +21,7 @@ describe('privacy of lookups', () => {
 describe('helpers', () => {
   it('strips the query string', () => {
     expect(withoutQuery('https://a.org/x?y=1#z')).toBe('https://a.org/x');
+    expect(withoutQuery('https://a.org/x#a?b')).toBeNull();
     expect(withoutQuery('https://a.org/x')).toBeNull();
   });
   it('names every reason', () => {
