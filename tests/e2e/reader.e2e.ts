@@ -209,6 +209,22 @@ for (const browserName of browserNames) {
       await reader.close();
     });
 
+    it('says why when the page cannot be loaded, and offers copies', async () => {
+      const missing = h.url('news.test', '/world/removed-story.html');
+      const reader = await openPage(readerPath(missing));
+      await waitForArticle(reader);
+      const facts = await reader.evaluate(() => ({
+        h1: Array.from(document.querySelectorAll('h1')).map((el) => el.textContent),
+        alert: document.querySelector('[role="alert"]')?.textContent ?? '',
+        copies: Array.from(document.querySelectorAll('a')).map((a) => a.getAttribute('href')).find((href) => href?.startsWith('unavailable.html')) ?? null,
+      }));
+      expect(facts.h1).toHaveLength(1);
+      expect(facts.alert).toContain('404');
+      expect(facts.copies).toBe(`unavailable.html?url=${encodeURIComponent(missing)}&reason=http-404`);
+      // Chromium logs the 404 response of the fetch itself; nothing else may go wrong.
+      expect((await reader.pageErrors()).filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    });
+
     it('reads a Persian article right to left', async () => {
       const reader = await openPage(readerPath(h.url('khabar.test', '/farhang/ketabkhaneh.html')));
       await waitForArticle(reader);

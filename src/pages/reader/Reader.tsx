@@ -326,7 +326,7 @@ export function Reader({ url, version, autoSave, initialSettings, handoff }: Rea
             <p>
               <a href={url}>{t('readerOriginal')}</a>
               {' · '}
-              <a href={`unavailable.html?url=${encodeURIComponent(url)}&reason=user`}>{t('readerFindCopies')}</a>
+              <a href={`unavailable.html?url=${encodeURIComponent(url)}&reason=${/^HTTP (\d{3})$/.exec(phase.message)?.[1] ? `http-${/^HTTP (\d{3})$/.exec(phase.message)?.[1]}` : 'user'}`}>{t('readerFindCopies')}</a>
             </p>
           </div>
         )}
