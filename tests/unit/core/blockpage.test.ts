@@ -22,6 +22,8 @@ describe('detectBlockPage: heuristics in many languages (pages no signature list
     ['be-blocked.html', 'Belarusian'],
     ['uk-blocked.html', 'Ukrainian'],
     ['en-court.html', 'English court order'],
+    ['portal-notice.html', 'operator notice at the top of a long portal page'],
+    ['image-warning.html', 'nothing but a warning picture'],
   ];
   for (const [file, what] of cases) {
     it(`${what} (${file})`, () => {
@@ -117,6 +119,10 @@ describe('detectBlockPage: normal pages', () => {
 
   it('a short ordinary page is not a block page', () => {
     expect(detectBlockPage(fixture('short-normal.html')).blocked).toBe(false);
+  });
+
+  it('a picture page whose file names merely contain block words is not a block page', () => {
+    expect(detectBlockPage(fixture('image-only-normal.html')).blocked).toBe(false);
   });
 
   it('a long page without metadata mentioning blocking is not a block page', () => {
