@@ -273,6 +273,14 @@ for (const browserName of browserNames) {
       await reloadPage(reader);
       await waitForArticle(reader);
       expect(await applied()).toEqual(before);
+      // No flash of the wrong theme: the settings are mirrored where the reader's script, which
+      // runs from <head> before anything is painted, reads them synchronously.
+      const boot = await reader.evaluate(() => {
+        const script = document.head.querySelector('script[src="reader.js"]');
+        return { inHead: Boolean(script), deferred: Boolean(script?.hasAttribute('defer') || script?.hasAttribute('async')), mirror: localStorage.getItem('samizdat.readerSettings') };
+      });
+      expect(boot).toMatchObject({ inHead: true, deferred: false });
+      expect(JSON.parse(boot.mirror ?? '{}')).toMatchObject({ theme: 'dark', font: 'sans', fontSize: 22 });
       const other = await openPage(readerPath(h.url('novosti.test', '/obshchestvo/biblioteki.html')));
       await waitForArticle(other);
       expect(await other.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
