@@ -54,6 +54,12 @@ export function startToolbar(): void {
   // mark is set here: the reader keeps the one-click button (a click goes back to the page).
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (!change.url || /^https?:/i.test(change.url)) return;
-    void markTab(tabId, readerTarget(change.url) ? 'article' : 'default');
+    if (!readerTarget(change.url)) {
+      void markTab(tabId, 'default');
+      return;
+    }
+    void markTab(tabId, 'article').then(() =>
+      browser.action.setTitle({ tabId, title: browser.i18n.getMessage('actionTitleReader') }).catch(() => undefined),
+    );
   });
 }
