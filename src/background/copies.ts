@@ -6,7 +6,7 @@
  */
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import * as storage from '../storage/index.js';
-import { waybackSaveUrl } from '../shared/archives.js';
+import { archiveTodaySubmitUrl, waybackSaveUrl } from '../shared/archives.js';
 import { loadCopySettings, type ArchiveId, type CopySettings } from '../shared/copy-settings.js';
 import {
   lookupPolicy,
@@ -90,6 +90,7 @@ export async function baseOffer(url: string, reason: string): Promise<CopyOffer>
     withoutQuery: withoutQuery(url),
     lookups: lookupPolicy(url, reason, settings.autoLookups),
     archiveReaderPath: archiveReader(url, settings),
+    archiveTodaySaveHref: enabledArchives(settings).includes('archive-today') ? archiveTodaySubmitUrl(url, settings.archiveTodayHost) : null,
   };
 }
 

@@ -10,6 +10,7 @@ import browser from 'webextension-polyfill';
 import { detectBlockPage } from '../core/blockpage/index.js';
 import type { BlockPageVerdict } from '../core/types.js';
 import { unavailablePath } from '../shared/copy-offer.js';
+import { isBotChallenge } from '../shared/net-errors.js';
 import { getTrouble, mainFrameRecord, sameDocument, setTrouble, type MainFrameRecord } from './main-frame.js';
 import { markTab } from './toolbar.js';
 import { handle } from './router.js';
@@ -24,6 +25,8 @@ export interface PageProbe {
   challenge: boolean;
   articleLike: boolean;
   errorLike: boolean;
+  /** The start of the page's HTML. */
+  sample?: string;
 }
 
 export interface NoticeInfo {
@@ -90,7 +93,7 @@ export function decide(r: Pick<MainFrameRecord, 'status' | 'headers' | 'redirect
   const url = r.url;
   const empty = probe.textLength === 0 && probe.elementCount === 0;
   if (status >= 400 && empty) return { action: 'unavailable', url, reason: `http-${status}` };
-  if (probe.challenge || challengeHeaders(r.headers)) return null;
+  if (probe.challenge || challengeHeaders(r.headers) || isBotChallenge(status, r.headers, probe.sample)) return null;
   const info = (reason: string): NoticeInfo => {
     const out: NoticeInfo = { url, reason, status };
     const by = blockedByParty(r.headers['link']);

@@ -30,6 +30,8 @@ function probe(input: BlockPageInput) {
     challenge,
     articleLike: detectArticle(document).isArticle,
     errorLike: text.length < 2000 || ERROR_WORDS.test(`${title} ${heading}`),
+    /** The start of the page, for the bot-challenge markers the background checks. */
+    sample: head.slice(0, 8000),
   };
 }
 

@@ -71,6 +71,8 @@ export interface CopyOffer {
   lookups: LookupPolicy;
   /** reader.html?url=<latest archived copy> relative to the extension's root. */
   archiveReaderPath: string | null;
+  /** archive.today's "save this page" form, prefilled (the user submits it there). */
+  archiveTodaySaveHref: string | null;
 }
 
 export interface MirrorOffer {

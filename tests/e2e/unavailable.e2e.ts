@@ -126,8 +126,11 @@ for (const browserName of browserNames) {
       return tab;
     }
 
+    const mirrorRequests = () => h.server.requests.filter((r) => r.host === 'mirror.test');
+
     async function expectNoNotice(path: string): Promise<void> {
       const before = archiveRequests().length;
+      const mirrorsBefore = mirrorRequests().length;
       const tab = await h.newTab(h.url('news.test', '/'));
       await navigate(tab, h.url('news.test', path));
       await waitForHref(tab, (x) => x.includes(path.split('?')[0]!));
@@ -136,6 +139,7 @@ for (const browserName of browserNames) {
       expect(await tab.evaluate(() => !!document.querySelector('[data-samizdat-notice]'))).toBe(false);
       expect(await tab.href()).toContain(path.split('?')[0]!);
       expect(archiveRequests().length).toBe(before);
+      expect(mirrorRequests().length).toBe(mirrorsBefore);
       await tab.close();
     }
 
@@ -241,6 +245,7 @@ for (const browserName of browserNames) {
       const reader = await links(tab, 'a.read-archived');
       expect(reader[0]).toMatch(/^reader\.html\?url=/);
       expect(decodeURIComponent(reader[0]!.slice('reader.html?url='.length))).toBe(`http://archive.test:${h.server.port}/web/${CAPTURE_TS}id_/${url}`);
+      expect(await links(tab, 'a.archive-today-save')).toEqual([`http://archive.test:${h.server.port}/?url=${encodeURIComponent(url)}`]);
       expect(await pageErrors(tab)).toEqual([]);
       await tab.close();
     });

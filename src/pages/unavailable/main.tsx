@@ -122,6 +122,9 @@ function Unavailable({ url, reason }: { url: string; reason: string }) {
       {isWeb && (
         <section class="preserve">
           <button type="button" class="preserve-page" onClick={() => void doPreserve()} disabled={preserve === 'working'}>{t('copiesPreserve')}</button>
+          {offer?.archiveTodaySaveHref && (
+            <> <a class="archive-today-save" href={offer.archiveTodaySaveHref} rel="noreferrer">{t('copiesSaveArchiveToday')}</a></>
+          )}
           {preserve === 'working' && <span class="note"> {t('copiesPreserving')}</span>}
           {preserve && preserve !== 'working' && (
             <p class={`preserve-result ${preserve.ok ? 'ok' : 'failed'}`} role="status">
