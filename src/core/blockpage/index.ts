@@ -96,7 +96,7 @@ function checkResponse(r: BlockPageInput): SignatureHit | null {
   // Not redirected: the page's own URL can still be a block host (the user was sent there by
   // DNS, or opened it from history). Only patterns that name a host are safe here.
   if (typeof r.url === 'string' && r.url) {
-    const h = matchHostUrl(stripScheme(normaliseText(r.url)));
+    const h = matchHostUrl(stripScheme(normaliseText(r.url)), true);
     if (h) return h;
   }
   return null;

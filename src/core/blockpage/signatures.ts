@@ -15,8 +15,10 @@ interface Compiled {
   body: RegExp;
   bodyRows: Map<string, SignatureRow>;
   header: SignatureRow[];
-  /** Header/URL patterns that name a host (or IP): safe to test against any URL. */
+  /** Header/URL patterns that name a host (or IP): safe to test against any forward URL. */
   hostRows: SignatureRow[];
+  /** Of those, hosts that exist only to show blocks (not a vendor's or operator's own site). */
+  dedicatedRows: SignatureRow[];
 }
 
 let compiled: Compiled | null = null;
@@ -57,6 +59,13 @@ function trieRegExp(patterns: string[]): RegExp {
   return new RegExp(top.length ? top.join('|') : '(?!)');
 }
 
+/**
+ * A host pattern that names a dedicated block host or page (an IP, a path, a block word), as
+ * opposed to an operator's or vendor's own site (m.megafonpro.ru, vasexperts.ru, .opendns.com)
+ * that people also visit for themselves.
+ */
+const DEDICATED = /\d+\.\d+\.\d+\.\d+|[a-z0-9]\/[^/\s]|block|zapret|den(?:y|ied)|forbidden|warn|restrict|rkn|law|filter|censor|ban\b|blacklist|blackhole|stop|notice|notify|netsafe|sehat|positif|mercusuar|clean|prohibit|451|fz139|not-pass|mininfo|over18|18plus|adult|lock|safe|missing|error|gateway/;
+
 const HOSTLIKE = /(?:^|[/.:@])(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[:/]|$)|\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[[0-9a-f:]+\]/;
 
 let excluded: ((name: string) => boolean) | null = null;
@@ -74,16 +83,20 @@ function compile(): Compiled {
   const bodyRows = new Map<string, SignatureRow>();
   const header: SignatureRow[] = [];
   const hostRows: SignatureRow[] = [];
+  const dedicatedRows: SignatureRow[] = [];
   for (const row of SIGNATURES) {
     if (excluded?.(row[3])) continue;
     if (row[1] === 'b') {
       if (!bodyRows.has(row[0])) bodyRows.set(row[0], row);
     } else {
       header.push(row);
-      if (HOSTLIKE.test(row[0]) && !/^[a-z-]+: /.test(row[0])) hostRows.push(row);
+      if (HOSTLIKE.test(row[0]) && !/^[a-z-]+: /.test(row[0])) {
+        hostRows.push(row);
+        if (DEDICATED.test(row[0])) dedicatedRows.push(row);
+      }
     }
   }
-  return { body: trieRegExp([...bodyRows.keys()]), bodyRows, header, hostRows };
+  return { body: trieRegExp([...bodyRows.keys()]), bodyRows, header, hostRows, dedicatedRows };
 }
 
 function get(): Compiled {
@@ -125,8 +138,12 @@ export function matchHeaders(lines: string): SignatureHit | null {
   return null;
 }
 
-/** Host-naming header signatures against one normalised URL (no redirect evidence needed). */
-export function matchHostUrl(url: string): SignatureHit | null {
-  for (const row of get().hostRows) if (contains(url, row[0])) return hit(row);
+/**
+ * Host-naming header signatures against one normalised URL without its scheme. `dedicatedOnly`
+ * for a URL the user may have opened themselves (the page's own URL, no redirect seen).
+ */
+export function matchHostUrl(url: string, dedicatedOnly = false): SignatureHit | null {
+  const c = get();
+  for (const row of dedicatedOnly ? c.dedicatedRows : c.hostRows) if (contains(url, row[0])) return hit(row);
   return null;
 }

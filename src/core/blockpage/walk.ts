@@ -42,6 +42,8 @@ const VOID = new Set([
 ]);
 const RAW_CAP: Record<string, number> = { script: 1500, style: 600, noscript: 1500, template: 0 };
 const TEXT_CAP = 8000;
+/** Block pages are small; beyond this many elements the rest of a page is not looked at. */
+const MAX_ELEMENTS = 1200;
 const MAX_IMAGES = 12;
 const MAX_FORWARDS = 12;
 
@@ -123,7 +125,7 @@ export function walk(doc: Document, budget: number): PageFacts {
       out.push(piece);
       size += piece.length;
     }
-    if (size >= budget) {
+    if (size >= budget || facts.elements >= MAX_ELEMENTS) {
       facts.truncated = true;
       break;
     }
