@@ -25,6 +25,8 @@ export {
   purgeTrash,
   deleteEntry,
   getRevision,
+  setWaybackCapture,
+  getTexts,
   type SavedCopy,
   type SavedVersionInfo,
 } from './library.js';

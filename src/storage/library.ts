@@ -115,16 +115,25 @@ export async function listEntries(options: ReadOptions & { includeTrashed?: bool
   return options.includeTrashed ? all : all.filter((e) => !e.trashedAt);
 }
 
-/** The newest `count` entries, read by index so the first rows paint before the rest loads. */
+/**
+ * The newest `count` entries, so the first rows paint before the rest loads. Two requests
+ * instead of a cursor step per row: find the key `count` rows from the newest end, then read
+ * everything from there up in one getAll.
+ */
 export async function listRecentEntries(count: number, options: ReadOptions = {}): Promise<EntryRecord[]> {
   const db = await openLibrary(options.dbName);
-  const out: EntryRecord[] = [];
-  let cursor = await db.transaction('entries').store.index('bySavedAt').openCursor(null, 'prev');
-  while (cursor && out.length < count) {
-    if (!cursor.value.trashedAt) out.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  return out;
+  const index = db.transaction('entries').store.index('bySavedAt');
+  const margin = count + 20; // room for entries in the trash
+  let cursor = await index.openKeyCursor(null, 'prev');
+  if (!cursor) return [];
+  const newest = cursor.key;
+  cursor = await cursor.advance(margin - 1).catch(() => null);
+  const range = cursor ? IDBKeyRange.lowerBound(cursor.key) : IDBKeyRange.upperBound(newest);
+  const rows = await index.getAll(range, margin + 50);
+  return rows
+    .filter((e) => !e.trashedAt)
+    .sort((a, b) => b.lastSavedAt.localeCompare(a.lastSavedAt))
+    .slice(0, count);
 }
 
 async function updateEntry(url: string, change: (e: EntryRecord) => EntryRecord, options: ReadOptions): Promise<EntryRecord | null> {
@@ -227,4 +236,22 @@ export async function getTexts(urls: string[], options: ReadOptions = {}): Promi
     }),
   );
   return out;
+}
+
+/**
+ * Records a Wayback Machine capture of a saved page as an independent witness, on its latest
+ * saved copy (the SHA-256 covers the content, not this field, so it may be added later).
+ */
+export async function setWaybackCapture(url: string, captureUrl: string, options: ReadOptions = {}): Promise<boolean> {
+  const entry = await findEntry(url, options);
+  if (!entry) return false;
+  const db = await openLibrary(options.dbName);
+  const tx = db.transaction(['versions', 'meta'], 'readwrite');
+  const record = await tx.objectStore('versions').get([entry.url, entry.latestVersion]);
+  if (record) {
+    await tx.objectStore('versions').put({ ...record, waybackCaptureUrl: captureUrl });
+    await bumpRevision(tx);
+  }
+  await tx.done;
+  return !!record;
 }

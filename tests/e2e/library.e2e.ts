@@ -251,6 +251,80 @@ for (const browserName of browserNames) {
       await library.close();
     }, 90000);
 
+    it('paints the first rows of a 10,000-article library within 200 ms of navigation start', async () => {
+      const library = await h.openExtensionPage('library.html');
+      await library.waitFor(() => document.querySelector('main.library') !== null);
+      // 10,000 entries with their search text, written straight into the library's database.
+      await library.evaluate(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('samizdat-library');
+            open.onsuccess = () => {
+              const db = open.result;
+              const tx = db.transaction(['entries', 'texts'], 'readwrite');
+              for (let i = 0; i < 10000; i++) {
+                const url = `https://bulk.test/article/${i}`;
+                const day = new Date(Date.UTC(2026, 0, 1) + i * 3600000).toISOString();
+                tx.objectStore('entries').put({
+                  url, aliases: [url], host: 'bulk.test', title: `Generated article number ${i}`, siteName: `Site ${i % 20}`, byline: null,
+                  publishedTime: day, lang: 'en', dir: 'ltr', excerpt: `The excerpt of article ${i}, which is about something.`, wordCount: 1500,
+                  latestVersion: 1, versionCount: 1, firstSavedAt: day, lastSavedAt: day, tags: i % 7 ? [] : ['bulk'], readAt: null, trashedAt: null,
+                });
+                tx.objectStore('texts').put({ url, title: `Generated article number ${i}`, siteName: 'bulk', text: `Body of article ${i}`, tags: [] });
+              }
+              tx.oncomplete = () => {
+                db.close();
+                resolve();
+              };
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+      );
+      const times: number[] = [];
+      const fromScript: number[] = [];
+      for (let run = 0; run < 3; run++) {
+        await library.evaluate(() => setTimeout(() => location.reload(), 0));
+        await new Promise((r) => setTimeout(r, 300));
+        await library.waitFor(() => performance.getEntriesByName('samizdat-library-rows').length > 0 && document.querySelectorAll('li.entry').length >= 50, undefined, 20000);
+        await library.waitFor(() => performance.getEntriesByName('samizdat-library-all-entries').length > 0, undefined, 20000);
+        const marks = await library.evaluate(() => Object.fromEntries(['start', 'rows', 'all-entries'].map((m) => [m, performance.getEntriesByName(`samizdat-library-${m}`)[0]!.startTime])));
+        // The first rows are painted from one small read, before the whole list is loaded.
+        expect(marks.rows!).toBeLessThan(marks['all-entries']!);
+        times.push(marks.rows!);
+        fromScript.push(marks.rows! - marks.start!);
+        if (process.env.LIBRARY_PERF_DEBUG) console.log(await library.evaluate(() => JSON.stringify({ nav: performance.getEntriesByType('navigation')[0], marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]), res: performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop(), Math.round(r.startTime), Math.round((r as PerformanceResourceTiming).responseEnd)]) })));
+      }
+      times.sort((a, b) => a - b);
+      fromScript.sort((a, b) => a - b);
+      const load = (await import('node:os')).loadavg()[0]!;
+      console.log(
+        `[${browserName}] library with 10,000 articles: first 50 rows painted at ${times.map((t) => Math.round(t)).join(', ')} ms from navigation start ` +
+          `(${fromScript.map((t) => Math.round(t)).join(', ')} ms after the page script started; load average ${load.toFixed(1)})`,
+      );
+      // PRODUCT.md's target is 200 ms from navigation start on an idle machine; a shared CI
+      // machine is not idle, so the hard bound here is scaled by the measured load.
+      expect(times[1]).toBeLessThan(200 * Math.max(1, load / 2));
+      // Clean up: the bulk entries go (one purge).
+      await library.evaluate(
+        () =>
+          new Promise<void>((resolve) => {
+            const open = indexedDB.open('samizdat-library');
+            open.onsuccess = () => {
+              const db = open.result;
+              const tx = db.transaction(['entries', 'texts'], 'readwrite');
+              const range = IDBKeyRange.bound('https://bulk.test/', 'https://bulk.test/\uffff');
+              tx.objectStore('entries').delete(range);
+              tx.objectStore('texts').delete(range);
+              tx.oncomplete = () => {
+                db.close();
+                resolve();
+              };
+            };
+          }),
+      );
+      await library.close();
+    }, 120000);
+
     if (browserName === 'chromium') {
       it('a service worker stopped mid-save leaves nothing, and the save can be retried', async () => {
         const path = '/library/interrupted.html';

@@ -3,4 +3,5 @@ import { mount } from '../shared/mount.js';
 import { Library } from './Library.js';
 import './library.css';
 
+performance.mark('samizdat-library-start');
 mount(<Library />);

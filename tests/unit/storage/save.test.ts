@@ -85,3 +85,33 @@ describe('save pipeline', () => {
     expect(await db.count('images')).toBe(1);
   });
 });
+
+describe('witness', () => {
+  it('keeps a Wayback capture URL on the latest copy without changing its SHA-256', async () => {
+    const { setWaybackCapture } = await import('../../../src/storage/library.js');
+    const dbName = freshDb();
+    await saveArticle(article(), { dbName, images: { fetchImpl: fakeFetch() } });
+    const before = (await getVersionRecord('https://news.test/world/river-towns', undefined, { dbName }))!;
+    expect(await setWaybackCapture('https://news.test/world/river-towns', 'https://web.archive.org/web/20261127000000/https://news.test/world/river-towns', { dbName })).toBe(true);
+    const after = (await getSavedCopy('https://news.test/world/river-towns', undefined, { dbName }))!;
+    expect(after.waybackCaptureUrl).toMatch(/^https:\/\/web\.archive\.org\/web\/2026/);
+    expect(after.sha256).toBe(before.sha256);
+    expect(after.sha256).toBe(await sha256Hex(contentDigestInput(before)));
+  });
+});
+
+describe('listing', () => {
+  it('lists the newest entries first, skipping the trash', async () => {
+    const { listRecentEntries } = await import('../../../src/storage/library.js');
+    const dbName = freshDb();
+    const fetchImpl = fakeFetch({});
+    for (let i = 0; i < 30; i++) {
+      const at = new Date(Date.UTC(2026, 0, 1 + i));
+      await saveArticle(article({ url: `https://news.test/${i}`, leadImage: null, contentHtml: `<p>${i}</p>` }), { dbName, now: () => at, images: { fetchImpl } });
+    }
+    await trashEntry('https://news.test/29', { dbName });
+    const recent = await listRecentEntries(5, { dbName });
+    expect(recent.map((e) => e.url)).toEqual(['https://news.test/28', 'https://news.test/27', 'https://news.test/26', 'https://news.test/25', 'https://news.test/24']);
+    expect((await listRecentEntries(100, { dbName })).length).toBe(29);
+  });
+});
