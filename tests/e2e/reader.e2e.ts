@@ -165,7 +165,7 @@ for (const browserName of browserNames) {
       const state = await actionState(h, story, { isArticle: true });
       expect(state).toMatchObject({ url: story, isArticle: true, popup: '' });
       await tab.close();
-    });
+    }, 150000);
 
     it('opens exactly the article with one click, and Back returns to the page', async () => {
       const pageUrl = h.url('news.test', ENGLISH.path);
@@ -192,7 +192,7 @@ for (const browserName of browserNames) {
       await tab.waitFor(() => document.readyState === 'complete');
       expect(await tab.evaluate(() => document.querySelector('h1')?.textContent)).toBe(ENGLISH.title);
       await tab.close();
-    });
+    }, 150000);
 
     it('reader.html?url= fetches and shows exactly the article', async () => {
       const pageUrl = h.url('novosti.test', '/obshchestvo/biblioteki.html');
@@ -289,7 +289,7 @@ for (const browserName of browserNames) {
       await other.close();
       await reader.close();
       await setStoredSettings(h, null);
-    });
+    }, 150000);
 
     it('saves within 2 s, and then opens the saved copy first', async () => {
       const pageUrl = h.url('news.test', '/world/river-towns.html');
@@ -314,7 +314,7 @@ for (const browserName of browserNames) {
       await again.waitFor(() => !document.querySelector('.saved-banner'), undefined, 10000);
       expect((await readerFacts(again)).firstArticleText).toContain('Three districts along the lower river');
       await again.close();
-    });
+    }, 150000);
 
     it('has no serious or critical accessibility violation (axe-core), in light and dark', async () => {
       for (const theme of ['light', 'dark', 'sepia']) {
