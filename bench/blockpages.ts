@@ -23,7 +23,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { JSDOM } from 'jsdom';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import { detectBlockPage, detectBlockPageWith } from '../src/core/blockpage/index.js';
 import { setExcludedSignatures } from '../src/core/blockpage/signatures.js';
 import type { BlockPageVerdict } from '../src/core/types.js';
@@ -43,9 +43,9 @@ export interface BlockPageBenchResult {
   falsePositivePages: string[];
 }
 
-interface Page {
+interface PageSource {
   name: string;
-  doc: Document;
+  read: () => Buffer;
 }
 
 function decode(bytes: Buffer): string | Buffer {
@@ -56,28 +56,34 @@ function decode(bytes: Buffer): string | Buffer {
   }
 }
 
-function load(name: string, bytes: Buffer): Page {
-  const dom = new JSDOM(decode(bytes), { contentType: 'text/html' });
-  return { name, doc: dom.window.document };
+/** Parse one page, hand its document to `use`, then free the window (pages are scored one at a time). */
+function withDocument<T>(src: PageSource, use: (doc: Document) => T): T {
+  // A silent virtual console: jsdom's CSS parser complains about most news pages.
+  const dom = new JSDOM(decode(src.read()), { contentType: 'text/html', virtualConsole: new VirtualConsole() });
+  try {
+    return use(dom.window.document);
+  } finally {
+    dom.window.close();
+  }
 }
 
-function loadPositives(dir: string): Page[] {
+function positiveSources(dir: string): PageSource[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.html'))
     .sort()
-    .map((f) => load(f, readFileSync(join(dir, f))));
+    .map((f) => ({ name: f, read: () => readFileSync(join(dir, f)) }));
 }
 
-function loadNegatives(corpus: string): Page[] {
-  const out: Page[] = [];
+function negativeSources(corpus: string): PageSource[] {
+  const out: PageSource[] = [];
   const zyte = join(corpus, 'zyte', 'html');
   for (const f of readdirSync(zyte).filter((f) => f.endsWith('.html.gz')).sort()) {
-    out.push(load(`zyte/${f}`, gunzipSync(readFileSync(join(zyte, f)))));
+    out.push({ name: `zyte/${f}`, read: () => gunzipSync(readFileSync(join(zyte, f))) });
   }
   const rdb = join(corpus, 'readability');
   for (const d of readdirSync(rdb).sort()) {
     const p = join(rdb, d, 'source.html');
-    if (existsSync(p)) out.push(load(`readability/${d}`, readFileSync(p)));
+    if (existsSync(p)) out.push({ name: `readability/${d}`, read: () => readFileSync(p) });
   }
   return out;
 }
@@ -89,6 +95,8 @@ function operatorOf(name: string): string {
 }
 
 const TIMING_RUNS = 5;
+const SIGNATURES_ONLY = { signatures: true, heuristics: false };
+const HEURISTICS_ONLY = { signatures: false, heuristics: true };
 
 function median(xs: number[]): number {
   if (!xs.length) return 0;
@@ -102,60 +110,60 @@ export async function runBlockPageBench(corpusDir: string, opts: { verbose?: boo
   if (!existsSync(posDir) || !existsSync(join(corpusDir, 'zyte', 'html')) || !existsSync(join(corpusDir, 'readability'))) {
     throw new Error(`corpus missing: expected blockpages/pages, zyte/html and readability/ under ${corpusDir}`);
   }
-  // Silence jsdom's CSS parser complaints on news pages.
-  const origError = console.error;
-  console.error = () => {};
-  let positives: Page[];
-  let negatives: Page[];
-  try {
-    positives = loadPositives(posDir);
-    negatives = loadNegatives(corpusDir);
-  } finally {
-    console.error = origError;
-  }
+  const log = (line: string): void => {
+    if (opts.verbose) console.log(line);
+  };
 
+  const positives = positiveSources(posDir);
   const missed: string[] = [];
   let detected = 0;
-  for (const p of positives) {
-    const v = detectBlockPage(p.doc);
-    if (v.blocked) detected++;
-    else missed.push(p.name);
-    if (opts.verbose) console.log(`${v.blocked ? 'HIT ' : 'MISS'} ${p.name} ${describe(v)}`);
+  let sigDetected = 0;
+  let heuDetected = 0;
+  let looDetected = 0;
+  for (const src of positives) {
+    withDocument(src, (doc) => {
+      const v = detectBlockPage(doc);
+      if (v.blocked) detected++;
+      else missed.push(src.name);
+      log(`${v.blocked ? 'HIT ' : 'MISS'} ${src.name} ${describe(v)}`);
+      if (detectBlockPageWith(doc, {}, SIGNATURES_ONLY).blocked) sigDetected++;
+      if (detectBlockPageWith(doc, {}, HEURISTICS_ONLY).blocked) heuDetected++;
+      // Leave this operator's own signatures out: how would an unlisted operator fare?
+      const op = operatorOf(src.name);
+      setExcludedSignatures((name) => name === op || name.startsWith(op + '_'));
+      try {
+        const loo = detectBlockPage(doc);
+        if (loo.blocked) looDetected++;
+        else log(`LOO-MISS ${src.name}`);
+      } finally {
+        setExcludedSignatures(null);
+      }
+    });
   }
+
+  const negatives = negativeSources(corpusDir);
   const fpPages: string[] = [];
   const times: number[] = [];
-  for (const n of negatives) {
-    const v = detectBlockPage(n.doc); // also the warm-up
-    // Best of a few runs: the machine is shared, and the best run is the page's own cost.
-    let best = Infinity;
-    for (let i = 0; i < TIMING_RUNS; i++) {
-      const t0 = performance.now();
-      detectBlockPage(n.doc);
-      best = Math.min(best, performance.now() - t0);
-    }
-    times.push(best);
-    if (v.blocked) {
-      fpPages.push(n.name);
-      if (opts.verbose) console.log(`FP   ${n.name} ${describe(v)}`);
-    }
-  }
-
-  const count = (pages: Page[], o: { signatures: boolean; heuristics: boolean }): number =>
-    pages.filter((p) => detectBlockPageWith(p.doc, {}, o).blocked).length;
-  const sig = { signatures: true, heuristics: false };
-  const heu = { signatures: false, heuristics: true };
-
-  let looDetected = 0;
-  for (const p of positives) {
-    const op = operatorOf(p.name);
-    setExcludedSignatures((name) => name === op || name.startsWith(op + '_'));
-    try {
-      const v = detectBlockPage(p.doc);
-      if (v.blocked) looDetected++;
-      if (opts.verbose && !v.blocked) console.log(`LOO-MISS ${p.name}`);
-    } finally {
-      setExcludedSignatures(null);
-    }
+  let sigFp = 0;
+  let heuFp = 0;
+  for (const src of negatives) {
+    withDocument(src, (doc) => {
+      const v = detectBlockPage(doc); // also the warm-up
+      // Best of a few runs: the machine is shared, and the best run is the page's own cost.
+      let best = Infinity;
+      for (let i = 0; i < TIMING_RUNS; i++) {
+        const t0 = performance.now();
+        detectBlockPage(doc);
+        best = Math.min(best, performance.now() - t0);
+      }
+      times.push(best);
+      if (v.blocked) {
+        fpPages.push(src.name);
+        log(`FP   ${src.name} ${describe(v)}`);
+      }
+      if (detectBlockPageWith(doc, {}, SIGNATURES_ONLY).blocked) sigFp++;
+      if (detectBlockPageWith(doc, {}, HEURISTICS_ONLY).blocked) heuFp++;
+    });
   }
 
   return {
@@ -164,8 +172,8 @@ export async function runBlockPageBench(corpusDir: string, opts: { verbose?: boo
     falsePositives: fpPages.length,
     negatives: negatives.length,
     medianMsNormalPage: median(times),
-    signaturesOnly: { detected: count(positives, sig), falsePositives: count(negatives, sig) },
-    heuristicsOnly: { detected: count(positives, heu), falsePositives: count(negatives, heu) },
+    signaturesOnly: { detected: sigDetected, falsePositives: sigFp },
+    heuristicsOnly: { detected: heuDetected, falsePositives: heuFp },
     leaveOperatorOut: { detected: looDetected, total: positives.length },
     missed,
     falsePositivePages: fpPages,
