@@ -61,12 +61,33 @@ export async function onNavigationFailure(tabId: number, url: string, error: str
   handled.set(tabId, { url: original, at: Date.now() });
   stopSlowTimer(tabId);
   await setTrouble(tabId, { url: original, reason });
-  const target = browser.runtime.getURL(unavailablePath(original, reason));
+  await sendToUnavailable(tabId, browser.runtime.getURL(unavailablePath(original, reason)), [url, original]);
+  await markTab(tabId, 'unavailable');
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Sends the tab to unavailable.html. The browser may still be committing its own error page when
+ * the error event arrives, which can cancel our navigation: check, and try again while the tab
+ * still shows the failure (never once the user has gone elsewhere).
+ */
+async function sendToUnavailable(tabId: number, target: string, failedUrls: string[]): Promise<void> {
   // Firefox can replace the failed entry, so Back returns to the page before it.
   const props: Record<string, unknown> = { url: target };
   if (__BROWSER__ === 'firefox') props.loadReplace = true;
   await browser.tabs.update(tabId, props as { url: string }).catch(() => undefined);
-  await markTab(tabId, 'unavailable');
+  void (async () => {
+    for (const delay of [500, 1500]) {
+      await sleep(delay);
+      const tab = await browser.tabs.get(tabId).catch(() => null);
+      if (!tab) return;
+      const current = (tab as { pendingUrl?: string }).pendingUrl ?? tab.url ?? '';
+      const stillFailed = failedUrls.some((u) => sameDocument(current, u)) || /^(chrome-error:|about:neterror)/.test(current);
+      if (!stillFailed) return;
+      await browser.tabs.update(tabId, props as { url: string }).catch(() => undefined);
+    }
+  })();
 }
 
 function stopSlowTimer(tabId: number): void {
