@@ -199,13 +199,12 @@ export function findMirrors(pageUrl: string, sites: MirrorSite[]): Mirror[] {
  */
 export function mirrorPageUrl(pageUrl: string, mirror: Mirror | string): string | null {
   let page: URL;
-  let base: URL | null;
   try {
     page = new URL(pageUrl);
   } catch {
     return null;
   }
-  base = mirrorUrl(typeof mirror === 'string' ? mirror : mirror.url);
+  const base = mirrorUrl(typeof mirror === 'string' ? mirror : mirror.url);
   if (!base) return null;
   const prefix = base.pathname.replace(/\/+$/, '');
   return `${base.origin}${prefix}${page.pathname}${page.search}${page.hash}`;

@@ -131,10 +131,7 @@ export function walk(doc: Document, budget: number): PageFacts {
     }
     // Move to the next node: sibling, or close parents until one has a sibling.
     while (node) {
-      if (node === root) {
-        node = null;
-        break outer;
-      }
+      if (node === root) break outer;
       const next: Node | null = node.nextSibling;
       if (next) {
         node = next;
