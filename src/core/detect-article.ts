@@ -22,6 +22,7 @@ function inChrome(p: Element, stop: Element): boolean {
 }
 const ARTICLE_LD = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:News|Report|Scholarly|Tech|Opinion|Analysis|Reportage|Review|Satirical|Background)?Article"|"@type"\s*:\s*(?:\[[^\]]*)?"(?:BlogPosting|LiveBlogPosting|ReviewNewsArticle)"/;
 const MAX_P = 600;
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
 /** og:type and article:published_time in one pass over <meta property>. */
 function metaFacts(doc: Document): { ogType: string; published: boolean } {
@@ -61,7 +62,10 @@ function detect(doc: Document): ArticleDetection {
   const n = Math.min(ps.length, MAX_P);
   for (let i = 0; i < n; i++) {
     const p = ps[i]!;
-    const len = (p.textContent || '').length;
+    const text = p.textContent || '';
+    let len = text.length;
+    // CJK sentences carry about three times the meaning per character.
+    if (len < 80 && len >= 25 && CJK.test(text)) len *= 3;
     // Why 80: shorter paragraphs are captions, datelines, teasers and UI strings.
     if (len < 80) continue;
     if (inChrome(p, body)) continue;

@@ -25,6 +25,10 @@ const EMBEDS = new Set(['IFRAME', 'EMBED', 'OBJECT', 'VIDEO', 'AUDIO']);
 /** Containers that may be pruned as link lists. */
 const CONTAINERS = new Set(['DIV', 'SECTION', 'UL', 'OL', 'DL', 'TABLE', 'P', 'SPAN', 'HEADER', 'FIGURE']);
 const SHORT_BLOCKS = new Set(['DIV', 'P', 'SPAN', 'LI', 'UL', 'SECTION', 'A', 'H2', 'H3', 'H4', 'H5', 'H6', 'FIGCAPTION', 'STRONG', 'B', 'EM', 'SMALL']);
+const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|by-line|author|authors|author-name|article-author|contributor|dateline|timestamp|publish-date|pubdate|date-published|article-date|post-date|posted-on|entry-date|meta-date)(?:$|[\s_-])/i;
+/** A short line that only says who wrote it or when: "By …", "Published …", "Updated at …". */
+const DATELINE = /^(?:(?:by|von|par|por|di|door|автор|author)\s*:?\s+\S.{0,80}|(?:published|posted|updated|last updated|first published|veröffentlicht|publié|publicado|опубликовано|обновлено)\b.{0,100}|(?:updated|published)\s+(?:at|on)\b.{0,40})$/i;
+const CAPTION_CLASS = /caption|credit|photo-?desc|image-?desc|img-?desc|media-?desc/i;
 const EMBED_HOSTS = /youtube|youtu\.be|vimeo|dailymotion|twitter|x\.com|instagram|facebook|tiktok|soundcloud|spotify|rutube|vk\.com|aparat|bilibili|streamable|brightcove|jwplayer|player\./i;
 
 export function normKey(s: string): string {
@@ -167,6 +171,8 @@ export function buildBody(ctx: CleanContext): LNode {
     } else if (BLOCKISH.has(tag) || (rec && rec.isBlock) || tag.includes('-')) {
       copy = el('div');
     }
+    // Caption-like blocks (credit lines, "caption" classes) are treated as captions.
+    if (copy && rec && rec.good === 0 && rec.text > 0 && rec.text < 400 && copy.t !== 'figcaption' && oe.hasAttributes() && CAPTION_CLASS.test(oe.getAttribute('class') || '')) copy.t = 'figcaption';
     if (copy) target.c.push(copy);
     if (oe.firstChild) frames.push({ next: oe.firstChild, target: copy ?? target });
   }
@@ -178,10 +184,21 @@ export function buildBody(ctx: CleanContext): LNode {
 function isFurniture(o: Element, tag: string, rec: Rec, rootGood: number): boolean {
   // Marked by class/id or landmark, unless it holds most of the prose (a mislabelled wrapper).
   if (rec.negSelf && rec.good < 0.5 * rootGood) return true;
+  if (rec.card) return true;
+  // Bylines and datelines: the reader shows them from metadata, not as body text.
+  if (rec.text > 0 && rec.text < 120 && rec.good === 0 && o.hasAttributes()) {
+    const key = (o.getAttribute('class') || '') + ' ' + (o.getAttribute('id') || '');
+    if (BYLINE_CLASS.test(key) || o.getAttribute('itemprop') === 'author') return true;
+  }
+  if (rec.text > 0 && rec.text < 120 && rec.good === 0 && SHORT_BLOCKS.has(tag)) {
+    const raw = o.textContent || '';
+    if (raw.length < 200 && DATELINE.test(raw.replace(/\s+/g, ' ').trim())) return true;
+  }
   // The article's own header repeats title, byline and date, which the reader shows apart.
   if (tag === 'HEADER' && rec.good < 0.2 * rootGood) return true;
   // Lists of links (related stories, tag lists, more-from): mostly link text, little prose.
-  if (CONTAINERS.has(tag) && rec.text > 0 && rec.link > 0.5 * rec.text && rec.good < 0.1 * rootGood && !o.getElementsByTagName('img').length) return true;
+  // (A paragraph only when it is nearly all link: prose with a long link inside stays.)
+  if (CONTAINERS.has(tag) && rec.text > 0 && rec.link > (tag === 'P' ? 0.8 : 0.5) * rec.text && rec.good < 0.1 * rootGood && !o.getElementsByTagName('img').length) return true;
   // Short furniture phrases: "Advertisement", "Share this", "16x9 Image", "Read more".
   if (rec.text < 90 && rec.good === 0 && SHORT_BLOCKS.has(tag)) {
     const raw = o.textContent || '';

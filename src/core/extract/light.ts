@@ -84,7 +84,8 @@ export function toText(root: LNode): string {
       parts.push('\u0001');
       continue;
     }
-    if (n.t === 'img') continue;
+    // Captions describe pictures; the article's running text is the body without them.
+    if (n.t === 'img' || n.t === 'figcaption') continue;
     const block = LBLOCK.has(n.t);
     if (block) parts.push(BREAK);
     const isPre = n.t === 'pre';

@@ -22,6 +22,14 @@ export interface Rec {
   negSelf: boolean;
   /** Matched a weak furniture word; decided when the element is left. */
   weak: boolean;
+  /** Blocks inside that are mostly link text (headlines of teasers, link lists). */
+  linkBlocks: number;
+  /** Headings inside that are mostly link text. */
+  linkHeads: number;
+  /** A teaser card (headline link + short summary). */
+  card: boolean;
+  /** Kind of the first text block inside, in document order: 1 = link block, 2 = text. */
+  first: number;
   /** Inside a furniture element (inherited). */
   neg: boolean;
   inLink: boolean;
@@ -52,12 +60,16 @@ export interface ScanResult {
 const LAMBDA = 0.8;
 /** Short non-link fragments (headings, dates, captions) count a little against a container. */
 const SHORT_WEIGHT = 0.25;
+/** Prose (characters) under which a headline-first container counts as a teaser card. */
+const CARD_MAX = 400;
 /** Prose (characters) above which a weak furniture word on an element is overruled. */
 const WEAK_OVERRULE = 1000;
 /** Hard cap on elements visited, so a hostile page cannot make us run unbounded. */
 export const MAX_ELEMENTS = 300_000;
 
-const STRONG_POSITIVE = /article-?body|articlebody|story-?body|entry-content|post-content|post-body|main-content|article-content|article__body|story-content|news-text/i;
+const STRONG_POSITIVE = /article-?body|articlebody|story-?body|entry-content|post-content|post-body|main-content|article-content|article__body|story-content|news-text|embed/i;
+/** Containers that may be a teaser card (headline link + summary) in a list of stories. */
+const CARD_TAGS = new Set(['DIV', 'LI', 'ARTICLE', 'SECTION']);
 const BYLINE = /(?:^|[\s_-])(?:byline|by-line|author|authors|writer|article-author|author-name|contributor|dateline)(?:$|[\s_-])/i;
 const TERMINAL = /[.!?。！？؟…:"”»)]/;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
@@ -77,7 +89,7 @@ export function isHiddenEl(el: Element): boolean {
 function newRec(el: Element, parent: Rec | null, tag: string): Rec {
   const isBlock = BLOCK_TAGS.has(tag);
   const rec: Rec = {
-    el, good: 0, bad: 0, raw: 0, text: 0, link: 0, paras: 0, negSelf: false, weak: false,
+    el, good: 0, bad: 0, raw: 0, text: 0, link: 0, paras: 0, negSelf: false, weak: false, linkBlocks: 0, linkHeads: 0, first: 0, card: false,
     neg: parent ? parent.neg : false,
     inLink: parent ? parent.inLink || tag === 'A' : tag === 'A',
     hidden: false, isBlock, own: 0, ownLink: 0, last: '', cjk: false,
@@ -183,6 +195,21 @@ export function scan(doc: Document, trusted?: Set<Element>): ScanResult {
       } else {
         rec.bad += Lk + SHORT_WEIGHT * nl;
       }
+      const linky = L >= 10 && Lk >= 0.6 * L;
+      if (linky) {
+        rec.linkBlocks++;
+        // A linked headline is the mark of a teaser, wherever it sits in the card.
+        if (rec.el.tagName.length === 2 && rec.el.tagName[0] === 'H') rec.linkHeads++;
+      }
+      if (!rec.first) rec.first = linky ? 1 : 2;
+    }
+    if ((rec.first === 1 || rec.linkHeads) && rec.linkBlocks && rec.paras <= 2 && rec.good > 0 && rec.good < CARD_MAX && CARD_TAGS.has(rec.el.tagName)) {
+      // Why: a teaser card — a headline link followed by a one- or two-sentence summary — is
+      // prose-shaped but belongs to a list of other stories, not to the article.
+      rec.bad += rec.good;
+      rec.good = 0;
+      rec.paras = 0;
+      rec.card = true;
     }
     if (rec.weak) {
       // Why: a weakly-marked element holding several long paragraphs is a layout wrapper
@@ -214,6 +241,9 @@ export function scan(doc: Document, trusted?: Set<Element>): ScanResult {
       parent.text += rec.text;
       parent.link += rec.link;
       parent.paras += rec.paras;
+      parent.linkBlocks += rec.linkBlocks;
+      parent.linkHeads += rec.linkHeads;
+      if (!parent.first) parent.first = rec.first;
       node = rec.el.nextSibling;
     }
   }
