@@ -47,7 +47,7 @@ async function reloadPage(tab: Tab): Promise<void> {
 }
 
 async function waitForArticle(tab: Tab): Promise<void> {
-  await tab.waitFor(() => Boolean(document.querySelector('article h1') || document.querySelector('[role="alert"]')), undefined, 20000);
+  await tab.waitFor(() => Boolean(document.querySelector('article h1') || document.querySelector('[role="alert"]')), undefined, 40000);
 }
 
 /** What a reader test looks at, read in the page. */
