@@ -195,7 +195,10 @@ export async function preservePage(url: string): Promise<PreserveResult> {
     const location = response.headers.get('content-location');
     const capture = location ? new URL(location, settings.endpoints.wayback).href : /\/web\/\d{14}/.test(response.url) ? response.url : undefined;
     if (!response.ok) return { ok: false, error: `HTTP ${response.status}` };
-    return capture ? { ok: true, captureUrl: capture } : { ok: true };
+    if (!capture) return { ok: true };
+    // The capture is kept with the saved copy (if there is one) as an independent witness.
+    await storage.setWaybackCapture(url, capture).catch(() => false);
+    return { ok: true, captureUrl: capture };
   } catch (error) {
     return { ok: false, error: error instanceof Error && error.name === 'AbortError' ? 'timeout' : 'unreachable' };
   }

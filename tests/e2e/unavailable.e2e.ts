@@ -246,6 +246,11 @@ for (const browserName of browserNames) {
       expect(reader[0]).toMatch(/^reader\.html\?url=/);
       expect(decodeURIComponent(reader[0]!.slice('reader.html?url='.length))).toBe(`http://archive.test:${h.server.port}/web/${CAPTURE_TS}id_/${url}`);
       expect(await links(tab, 'a.archive-today-save')).toEqual([`http://archive.test:${h.server.port}/?url=${encodeURIComponent(url)}`]);
+      // "Preserve this page": Save Page Now answers with the capture, which the page reports.
+      h.server.route(`archive.test/save/${url}`, (_q: IncomingMessage, res: ServerResponse) => send(res, 200, html('Saved', '<p>Saved</p>'), { 'content-location': `/web/20240201000000/${url}` }));
+      await tab.evaluate(() => document.querySelector<HTMLButtonElement>('button.preserve-page')!.click());
+      await tab.waitFor(() => !!document.querySelector('.preserve-result.ok a'));
+      expect(await links(tab, '.preserve-result a')).toEqual([`http://archive.test:${h.server.port}/web/20240201000000/${url}`]);
       expect(await pageErrors(tab)).toEqual([]);
       await tab.close();
     });
