@@ -81,13 +81,13 @@ function checkResponse(r: BlockPageInput): SignatureHit | null {
   const headers = r.headers;
   if (headers && typeof headers === 'object') {
     for (const [k, v] of Object.entries(headers)) {
-      if (typeof v === 'string') lines.push(normaliseText(`${k.toLowerCase()}: ${v.slice(0, 2000)}`));
+      if (typeof v === 'string') pushHeader(lines, k.toLowerCase(), v.slice(0, 2000));
     }
   }
   // Redirect hops and, after a redirect, the final URL are Location targets.
   const redirects = Array.isArray(r.redirects) ? r.redirects.filter((u): u is string => typeof u === 'string') : [];
-  for (const u of redirects) lines.push('location: ' + stripScheme(normaliseText(u)));
-  if (redirects.length > 0 && typeof r.url === 'string') lines.push('location: ' + stripScheme(normaliseText(r.url)));
+  for (const u of redirects) pushHeader(lines, 'location', u);
+  if (redirects.length > 0 && typeof r.url === 'string') pushHeader(lines, 'location', r.url);
   if (lines.length) {
     const hay = lines.join('\n');
     const h = matchHeaders(hay);
@@ -100,6 +100,17 @@ function checkResponse(r: BlockPageInput): SignatureHit | null {
     if (h) return h;
   }
   return null;
+}
+
+/**
+ * One normalised "name: value" line; URL values also without their scheme, as the signatures
+ * are written both ways ("Location: http://103.208.24.21", "block.rt.ru", "://www.a1.by/mininfo/").
+ */
+function pushHeader(lines: string[], name: string, value: string): void {
+  const v = normaliseText(value.trim());
+  lines.push(`${name}: ${v}`);
+  const bare = stripScheme(v);
+  if (bare !== v) lines.push(`${name}: ${bare}`);
 }
 
 /** The blocking party from `Link: <…>; rel="blocked-by"` (RFC 7725), if given. */

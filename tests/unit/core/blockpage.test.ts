@@ -87,6 +87,13 @@ describe('detectBlockPage: response evidence', () => {
     expect(loc).toMatchObject({ blocked: true, kind: 'national', country: 'ID' });
   });
 
+  it('Location signatures written with the header name and an IP', () => {
+    const v = detectBlockPage(empty(), { status: 302, headers: { location: 'http://103.86.50.16/?u=x' } });
+    expect(v).toMatchObject({ blocked: true, kind: 'national', country: 'TH' });
+    expect(detectBlockPage(empty(), { url: 'http://103.86.50.16/?u=x', redirects: ['http://news.test/'] }).blocked).toBe(true);
+    expect(detectBlockPage(empty(), { headers: { location: 'https://www.a1.by/mininfo/x' } })).toMatchObject({ blocked: true, country: 'BY' });
+  });
+
   it('header signatures naming the header ("Server: Olfeo")', () => {
     expect(detectBlockPage(empty(), { headers: { server: 'Olfeo' } })).toMatchObject({ blocked: true, kind: 'product' });
   });
@@ -177,20 +184,23 @@ describe('detectBlockPage: contract', () => {
   it('is cheap on a large normal page: the cost does not grow with the page', () => {
     const page = (n: number): Document => doc(`<html><head><title>News</title><script>var a = 1;</script></head><body>${
       '<div class="c"><p>Lorem ipsum dolor sit amet, <a href="/x">consectetur</a> adipiscing elit.</p></div>'.repeat(n)}</body></html>`);
-    const best = (d: Document): number => {
-      detectBlockPage(d);
-      let b = Infinity;
-      for (let i = 0; i < 7; i++) {
-        const t0 = performance.now();
-        detectBlockPage(d);
-        b = Math.min(b, performance.now() - t0);
-      }
-      return b;
-    };
-    const small = best(page(600));
-    const large = best(page(6000));
-    // Loose bounds: CI machines are shared and slow.
-    expect(large).toBeLessThan(Math.max(3 * small, 5));
-    expect(large).toBeLessThan(50);
+    const small = page(600);
+    const large = page(6000);
+    detectBlockPage(small);
+    detectBlockPage(large);
+    // Interleaved best-of runs, so that load from elsewhere hits both alike.
+    let bestSmall = Infinity;
+    let bestLarge = Infinity;
+    for (let i = 0; i < 9; i++) {
+      let t0 = performance.now();
+      detectBlockPage(small);
+      bestSmall = Math.min(bestSmall, performance.now() - t0);
+      t0 = performance.now();
+      detectBlockPage(large);
+      bestLarge = Math.min(bestLarge, performance.now() - t0);
+    }
+    // A walk that grew with the page would take ~10x as long; loose bounds for shared CI machines.
+    expect(bestLarge).toBeLessThan(Math.max(5 * bestSmall, 25));
+    expect(bestLarge).toBeLessThan(100);
   });
 });
