@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { walk } from '../../../src/core/blockpage/walk.js';
 import { detectBlockPage } from '../../../src/core/blockpage/index.js';
 
 const FIX = join(__dirname, '../../fixtures/blockpages');
@@ -181,26 +182,17 @@ describe('detectBlockPage: contract', () => {
     expect(detectBlockPage(fixture('ru-registry.html')).blocked).toBe(true);
   });
 
-  it('is cheap on a large normal page: the cost does not grow with the page', () => {
+  it('reads only the start of a large normal page, so its cost does not grow with the page', () => {
+    // Speed itself is measured by the bench (bench/blockpages.ts); here the bound that keeps it
+    // flat is checked deterministically: the walk stops at its budget on a large page.
     const page = (n: number): Document => doc(`<html><head><title>News</title><script>var a = 1;</script></head><body>${
       '<div class="c"><p>Lorem ipsum dolor sit amet, <a href="/x">consectetur</a> adipiscing elit.</p></div>'.repeat(n)}</body></html>`);
-    const small = page(600);
-    const large = page(6000);
-    detectBlockPage(small);
-    detectBlockPage(large);
-    // Interleaved best-of runs, so that load from elsewhere hits both alike.
-    let bestSmall = Infinity;
-    let bestLarge = Infinity;
-    for (let i = 0; i < 9; i++) {
-      let t0 = performance.now();
-      detectBlockPage(small);
-      bestSmall = Math.min(bestSmall, performance.now() - t0);
-      t0 = performance.now();
-      detectBlockPage(large);
-      bestLarge = Math.min(bestLarge, performance.now() - t0);
-    }
-    // A walk that grew with the page would take ~10x as long; loose bounds for shared CI machines.
-    expect(bestLarge).toBeLessThan(Math.max(5 * bestSmall, 25));
-    expect(bestLarge).toBeLessThan(100);
+    const small = walk(page(20), 24000);
+    const large = walk(page(6000), 24000);
+    expect(small.truncated).toBe(false);
+    expect(large.truncated).toBe(true);
+    expect(large.elements).toBeLessThanOrEqual(1200);
+    expect(large.html.length).toBeLessThanOrEqual(26000);
+    expect(detectBlockPage(page(6000)).blocked).toBe(false);
   });
 });
