@@ -362,6 +362,12 @@ export async function main(argv: string[], repoRoot: string): Promise<number> {
         bad++;
       }
     }
+    const ours = figures['zyte.ours.f1'];
+    const theirs = figures['zyte.readability.f1'];
+    if (ours !== undefined && theirs !== undefined && ours <= theirs) {
+      console.error(`FLOOR zyte: our F1 ${fmt(ours)} is not above Readability.js ${fmt(theirs)}`);
+      bad++;
+    }
     console.log(bad ? `\ncheck: ${bad} problem(s)` : '\ncheck: all figures at or above floors');
     return bad ? 1 : 0;
   }

@@ -8,8 +8,10 @@
  * search results page spreads short teasers over many separate cards.
  */
 import type { ArticleDetection } from './types.js';
+import { detectBlockPage } from './blockpage/index.js';
 
-const CHROME = new Set(['NAV', 'FOOTER', 'ASIDE', 'LI', 'A', 'FORM', 'HEADER']);
+// (Not FORM: ASP.NET sites wrap the whole page in one.)
+const CHROME = new Set(['NAV', 'FOOTER', 'ASIDE', 'LI', 'A', 'HEADER']);
 
 /** Inside navigation, a footer, a list item, a link…? A plain ancestor walk (no selector engine). */
 function inChrome(p: Element, stop: Element): boolean {
@@ -57,6 +59,7 @@ function detect(doc: Document): ArticleDetection {
   // 1. Prose clusters: long paragraphs grouped by their container.
   const ps = Array.from(body.querySelectorAll('p, pre'));
   const groups = new Map<Element, number>();
+  const counts = new Map<Element, number>();
   let total = 0;
   let longCount = 0;
   const n = Math.min(ps.length, MAX_P);
@@ -74,11 +77,36 @@ function detect(doc: Document): ArticleDetection {
     if (key.childElementCount === 1 && key.parentElement) key = key.parentElement;
     const w = Math.sqrt(Math.min(len, 2000) - 60);
     groups.set(key, (groups.get(key) ?? 0) + w);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
     total += w;
     longCount++;
   }
   let cluster = 0;
-  for (const v of groups.values()) if (v > cluster) cluster = v;
+  let clusterParas = 0;
+  for (const [k, v] of groups) {
+    if (v > cluster) {
+      cluster = v;
+      clusterParas = counts.get(k) ?? 0;
+    }
+  }
+  if (cluster < 20) {
+    // Text written as <div>…<br><br>…</div> instead of paragraphs (older CMSs, blogs).
+    const seen = new Set<Element>();
+    const brs = Array.from(body.querySelectorAll('div > br'));
+    for (let i = 0; i < brs.length && i < 400; i++) {
+      const d = brs[i]!.parentElement!;
+      if (seen.has(d)) continue;
+      seen.add(d);
+      const len = (d.textContent || '').length;
+      if (len < 140 || inChrome(d, body)) continue;
+      const w = Math.sqrt(Math.min(len, 6000) - 60);
+      if (w > cluster) {
+        cluster = w;
+        clusterParas = 3;
+      }
+      total += w;
+    }
+  }
   if (cluster > 0) signals.push(`prose:${cluster.toFixed(0)}/${total.toFixed(0)}`);
 
   // 2. Metadata saying "this is an article".
@@ -124,7 +152,21 @@ function detect(doc: Document): ArticleDetection {
     penalty += 10;
     signals.push('dispersed-prose');
   }
-  const score = cluster + (cluster >= 6 ? metaScore : metaScore / 3) - penalty;
-  const isArticle = score >= 20;
+  let score = cluster + (cluster >= 6 ? metaScore : metaScore / 3) - penalty;
+  // A censorship notice can hold several paragraphs of legal text: ask the block-page
+  // detector (only when the page otherwise looks like an article, to stay cheap).
+  if (score >= 20 && metaScore < 10) {
+    try {
+      if (detectBlockPage(doc).blocked) {
+        score = 0;
+        signals.push('block-page');
+      }
+    } catch {
+      /* no verdict: keep the score */
+    }
+  }
+  // Why more than a score: block pages and notices are one or two long paragraphs with no
+  // article metadata; an article has either several paragraphs, metadata, or much prose.
+  const isArticle = score >= 20 && (clusterParas >= 3 || metaScore >= 10 || cluster >= 35);
   return { isArticle, score: Math.round(score * 10) / 10, signals };
 }
