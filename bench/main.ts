@@ -17,6 +17,7 @@ import { extractArticle, detectArticle } from '../src/core/index.js';
 import type { Article } from '../src/core/types.js';
 import { corpusScore, median, pageScore, quantile, type PageScore } from './metrics.js';
 import { robustCases } from './robust.js';
+import { runBlockPageBench } from './blockpages.js';
 
 interface Args {
   check: boolean;
@@ -50,7 +51,7 @@ function parseArgs(argv: string[], repoRoot: string): Args {
     else if (x === '--only') a.only = argv[++i] ?? null;
     else if (x === '--limit') a.limit = Number(argv[++i]);
     else if (x === '--help' || x === '-h') {
-      console.log('usage: npm run bench -- [--check] [--corpus DIR] [--floors FILE] [--only zyte|readability|blockpages|robust] [--no-robust] [--verbose] [--limit N]');
+      console.log('usage: npm run bench -- [--check] [--corpus DIR] [--floors FILE] [--only zyte|readability|blockpages|blockdetect|robust] [--no-robust] [--verbose] [--limit N]');
       process.exit(0);
     }
   }
@@ -323,9 +324,27 @@ export async function main(argv: string[], repoRoot: string): Promise<number> {
   const rd = join(corpus, 'readability');
   const bp = join(corpus, 'blockpages', 'pages');
   const missing: string[] = [];
-  if (want('zyte')) existsSync(join(z, 'ground-truth.json')) ? benchZyte(z, args) : missing.push(z);
-  if (want('readability')) existsSync(rd) ? benchReadability(rd, args) : missing.push(rd);
-  if (want('blockpages')) existsSync(bp) ? benchBlockpages(bp) : missing.push(bp);
+  if (want('zyte')) {
+    if (existsSync(join(z, 'ground-truth.json'))) benchZyte(z, args);
+    else missing.push(z);
+  }
+  if (want('readability')) {
+    if (existsSync(rd)) benchReadability(rd, args);
+    else missing.push(rd);
+  }
+  if (want('blockpages')) {
+    if (existsSync(bp)) benchBlockpages(bp);
+    else missing.push(bp);
+  }
+  if (want('blockdetect')) {
+    if (existsSync(bp)) {
+      // detectBlockPage: real block pages found, and normal news pages left alone.
+      const r = await runBlockPageBench(corpus);
+      figures['blockdetect.detected'] = r.detected / Math.max(r.total, 1);
+      figures['blockdetect.normalPagesClean'] = 1 - r.falsePositives / Math.max(r.negatives, 1);
+      figures['blockdetect.normalPageMedianMs'] = r.medianMsNormalPage;
+    } else missing.push(bp);
+  }
   printTable();
   console.log('\nOther figures:');
   for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(44)} ${fmt(v)}`);

@@ -119,7 +119,7 @@ async function fetchOne(url: string, opts: Required<Omit<ImageFetchOptions, 'fet
     if (small.bytes.byteLength > opts.maxBytes) return { url, reason: 'too-large' };
     const id = await sha256Hex(small.bytes);
     return { url, id, type: small.type, blob: new Blob([small.bytes as Uint8Array<ArrayBuffer>], { type: small.type }) };
-  } catch (error) {
+  } catch {
     return { url, reason: controller.signal.aborted ? 'timeout' : 'network-error' };
   } finally {
     clearTimeout(timer);
