@@ -311,6 +311,11 @@ function printTable(): void {
   console.log('zyte F1 = harmonic mean of page-averaged shingle precision and recall; readability F1/P/R = per-page medians vs expected.html; speed × = median per-page (Readability.js ms / our ms), jsdom; ms = ' + (useWall ? 'wall-clock' : 'process CPU time') + '.');
 }
 
+/** Frees the previous section's documents before the next parses its own (bench/run.mjs passes --expose-gc). */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 export async function main(argv: string[], repoRoot: string): Promise<number> {
   const args = parseArgs(argv, repoRoot);
   const corpus = args.corpus;
@@ -328,14 +333,17 @@ export async function main(argv: string[], repoRoot: string): Promise<number> {
     if (existsSync(join(z, 'ground-truth.json'))) benchZyte(z, args);
     else missing.push(z);
   }
+  collectGarbage();
   if (want('readability')) {
     if (existsSync(rd)) benchReadability(rd, args);
     else missing.push(rd);
   }
+  collectGarbage();
   if (want('blockpages')) {
     if (existsSync(bp)) benchBlockpages(bp);
     else missing.push(bp);
   }
+  collectGarbage();
   if (want('blockdetect')) {
     if (existsSync(bp)) {
       // detectBlockPage: real block pages found, and normal news pages left alone.

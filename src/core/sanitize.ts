@@ -31,6 +31,18 @@ const CONFIG: Config = {
 
 const instances = new WeakMap<object, DOMPurify>();
 
+/**
+ * The window to build DOM objects and DOMPurify with for `doc`. Documents made by DOMParser or
+ * createHTMLDocument have no window of their own (`defaultView` is null); in a browser they share
+ * the realm of the page that made them, so that page's window serves. Under Node there is no
+ * global window, and a window-less document gets null (jsdom documents always have one).
+ */
+export function windowOf(doc: Document): Window | null {
+  if (doc.defaultView) return doc.defaultView;
+  const realm = globalThis as { window?: Window; document?: Document };
+  return realm.window && realm.document ? realm.window : null;
+}
+
 /** The DOMPurify instance bound to `win`, created once per window with our hooks. */
 export function purifierFor(win: Window): DOMPurify {
   let p = instances.get(win);

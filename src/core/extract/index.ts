@@ -7,7 +7,7 @@
  * the page's own window. The input document is never modified, and nothing here throws.
  */
 import type { Article, ExtractOptions, LeadImage } from '../types.js';
-import { sanitizeHtml } from '../sanitize.js';
+import { sanitizeHtml, windowOf } from '../sanitize.js';
 import { countWords, guessDir, normalizeLang, normalizeSpace } from '../text.js';
 import { readPageMeta, pick, cleanDocTitle, type PageMeta } from './metadata.js';
 import { normalizeDate } from './dates.js';
@@ -46,7 +46,7 @@ function baseUrl(doc: Document, opts: ExtractOptions): string {
 
 function extract(doc: Document, opts: ExtractOptions): Article | null {
   if (!doc || !doc.documentElement) return null;
-  const win = doc.defaultView;
+  const win = windowOf(doc);
   const base = baseUrl(doc, opts);
   const meta = readPageMeta(doc);
   let sc = scan(doc);
