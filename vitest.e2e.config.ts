@@ -10,5 +10,9 @@ export default defineConfig({
     testTimeout: 60000,
     hookTimeout: 90000,
     reporters: ['verbose'],
+    // Real browsers on a shared 2-core machine: a failed test is run once more, and the verbose
+    // report shows the retry. A test that fails twice fails the run. (Known flaky under load:
+    // tests/e2e/unavailable.e2e.ts, Firefox redirect-to-dead-block-host; see the issue notes.)
+    retry: 1,
   },
 });

@@ -128,7 +128,8 @@ async function hookVia(tab: Tab, request: TestHookRequest): Promise<unknown> {
 async function findTabIn(list: () => Promise<Tab[]>, predicate: (href: string) => boolean, timeout: number): Promise<Tab> {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
-    for (const tab of await list()) {
+    // Newest first: a test looks for the tab it just caused, not one an earlier test left open.
+    for (const tab of (await list()).reverse()) {
       const href = await tab.href().catch(() => '');
       if (predicate(href)) return tab;
     }
