@@ -27,6 +27,8 @@ function entryPoints() {
     notice: 'src/content/notice.ts',
   };
   for (const page of pages) entries[page] = `src/pages/${page}/main.tsx`;
+  // The library's first rows are drawn by a small script that then loads library.js.
+  entries['library-first'] = 'src/pages/library/first-paint.ts';
   if (test) entries['test-bridge'] = 'src/test-hooks/bridge.ts';
   return entries;
 }

@@ -18,6 +18,7 @@ import type { Article } from '../src/core/types.js';
 import { corpusScore, median, pageScore, quantile, type PageScore } from './metrics.js';
 import { robustCases } from './robust.js';
 import { runBlockPageBench } from './blockpages.js';
+import { runLibraryBench } from './library.js';
 
 interface Args {
   check: boolean;
@@ -27,6 +28,7 @@ interface Args {
   robust: boolean;
   only: string | null;
   limit: number;
+  libraryArticles: number;
 }
 
 function parseArgs(argv: string[], repoRoot: string): Args {
@@ -38,6 +40,7 @@ function parseArgs(argv: string[], repoRoot: string): Args {
     robust: true,
     only: null,
     limit: Infinity,
+    libraryArticles: 10000,
   };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i]!;
@@ -50,8 +53,9 @@ function parseArgs(argv: string[], repoRoot: string): Args {
     else if (x === '--wall') useWall = true;
     else if (x === '--only') a.only = argv[++i] ?? null;
     else if (x === '--limit') a.limit = Number(argv[++i]);
+    else if (x === '--library-articles') a.libraryArticles = Number(argv[++i]);
     else if (x === '--help' || x === '-h') {
-      console.log('usage: npm run bench -- [--check] [--corpus DIR] [--floors FILE] [--only zyte|readability|blockpages|blockdetect|robust] [--no-robust] [--verbose] [--limit N]');
+      console.log('usage: npm run bench -- [--check] [--corpus DIR] [--floors FILE] [--only zyte|readability|blockpages|blockdetect|library|robust] [--no-robust] [--verbose] [--limit N] [--library-articles N (default 10000)]');
       process.exit(0);
     }
   }
@@ -352,6 +356,12 @@ export async function main(argv: string[], repoRoot: string): Promise<number> {
       figures['blockdetect.normalPagesClean'] = 1 - r.falsePositives / Math.max(r.negatives, 1);
       figures['blockdetect.normalPageMedianMs'] = r.medianMsNormalPage;
     } else missing.push(bp);
+  }
+  collectGarbage();
+  if (want('library')) {
+    // The offline library (PRODUCT.md): saved size, search on N articles, first paint in Chromium.
+    const r = await runLibraryBench(repoRoot, ['--articles', String(args.libraryArticles)]);
+    Object.assign(figures, r.figures);
   }
   printTable();
   console.log('\nOther figures:');

@@ -4,6 +4,7 @@
  *                          (article, provenance, SHA-256) — the data the import reads
  *   images/<sha256>.<ext>  every image, named by the SHA-256 of its bytes
  *   articles/<n>-v<k>.html each saved copy as a readable page (images from ../images/)
+ *   settings.json          the user's settings (settings-backup.ts), when the caller gives them
  * Import checks everything before it writes anything (a zip, our format, a version we know,
  * records of the right shape, every image's bytes and every copy's SHA-256), then merges in ONE
  * transaction: a version already present (same SHA-256) is skipped, so importing twice adds
@@ -30,7 +31,14 @@ interface Manifest {
   images: { id: string; type: string; path: string }[];
 }
 
-export async function exportLibrary(options: { dbName?: string; now?: Date } = {}): Promise<Uint8Array> {
+export interface ExportOptions {
+  dbName?: string;
+  now?: Date;
+  /** The settings part (collectSettings in settings-backup.ts), written as settings.json. */
+  settings?: unknown;
+}
+
+export async function exportLibrary(options: ExportOptions = {}): Promise<Uint8Array> {
   const db = await openLibrary(options.dbName);
   const entries = (await db.getAll('entries')).filter((e) => !e.trashedAt);
   const keep = new Set(entries.map((e) => e.url));
@@ -55,10 +63,19 @@ export async function exportLibrary(options: { dbName?: string; now?: Date } = {
     }
   });
   const manifest: Manifest = { format: BACKUP_FORMAT, formatVersion: BACKUP_VERSION, exportedAt: (options.now ?? new Date()).toISOString(), entries, versions, images: imageList };
+  if (options.settings !== undefined) files['settings.json'] = strToU8(JSON.stringify(options.settings));
   return zipSync({ 'manifest.json': strToU8(JSON.stringify(manifest)), ...files }, { level: 6 });
 }
 
-export type ImportResult = { ok: true; articles: number; versions: number; skipped: number } | { ok: false; error: string };
+export type ImportResult =
+  | { ok: true; articles: number; versions: number; skipped: number; /** Checked settings to store, when the file has them. */ settings?: Record<string, unknown> }
+  | { ok: false; error: string };
+
+export interface ImportOptions {
+  dbName?: string;
+  /** Checks the settings part (readSettingsPart in settings-backup.ts); throws to refuse the file. */
+  readSettings?: (raw: unknown) => Record<string, unknown>;
+}
 
 class Refused extends Error {}
 
@@ -79,7 +96,7 @@ function checkVersion(v: unknown): asserts v is VersionRecord {
   if (!a || !isStr(a.url) || !isStr(a.title) || !isStr(a.contentHtml) || !isStr(a.textContent) || !isStrOrNull(a.lang)) throw new Refused('a saved article is incomplete');
 }
 
-async function readBackup(file: Uint8Array): Promise<{ manifest: Manifest; images: Map<string, { type: string; blob: Blob }> }> {
+async function readBackup(file: Uint8Array, readSettings?: ImportOptions['readSettings']): Promise<{ manifest: Manifest; images: Map<string, { type: string; blob: Blob }>; settings?: Record<string, unknown> }> {
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(file);
@@ -113,13 +130,28 @@ async function readBackup(file: Uint8Array): Promise<{ manifest: Manifest; image
     for (const id of v.imageIds) if (!images.has(id)) throw new Refused('a saved copy refers to a missing image');
     if ((await sha256Hex(contentDigestInput(v))) !== v.sha256) throw new Refused(`the saved copy of ${v.url} does not match its SHA-256 (it was changed or damaged)`);
   }
-  return { manifest, images };
+  let settings: Record<string, unknown> | undefined;
+  const settingsFile = files['settings.json'];
+  if (settingsFile && readSettings) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(strFromU8(settingsFile));
+    } catch {
+      throw new Refused('its settings are not valid JSON');
+    }
+    try {
+      settings = readSettings(raw);
+    } catch (error) {
+      throw new Refused(error instanceof Error ? error.message : String(error));
+    }
+  }
+  return { manifest, images, settings };
 }
 
-export async function importLibrary(file: Uint8Array, options: { dbName?: string } = {}): Promise<ImportResult> {
+export async function importLibrary(file: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
   let backup: Awaited<ReturnType<typeof readBackup>>;
   try {
-    backup = await readBackup(file);
+    backup = await readBackup(file, options.readSettings);
   } catch (error) {
     if (error instanceof Refused) return { ok: false, error: `This file cannot be imported: ${error.message}. Nothing was changed.` };
     return { ok: false, error: `This file cannot be imported (${String(error)}). Nothing was changed.` };
@@ -186,7 +218,7 @@ export async function importLibrary(file: Uint8Array, options: { dbName?: string
     }
     await bumpRevision(tx);
     await tx.done;
-    return { ok: true, articles, versions: added, skipped };
+    return { ok: true, articles, versions: added, skipped, ...(backup.settings ? { settings: backup.settings } : {}) };
   } catch (error) {
     try {
       tx.abort();

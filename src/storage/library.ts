@@ -183,24 +183,26 @@ export function restoreEntry(url: string, options: ReadOptions = {}): Promise<En
  */
 export async function purgeTrash(options: ReadOptions & { olderThan?: Date } = {}): Promise<number> {
   const db = await openLibrary(options.dbName);
+  const due = (e: EntryRecord) => !!e.trashedAt && (!options.olderThan || new Date(e.trashedAt) < options.olderThan);
+  // Found with one read first: the page calls this on every open, and a write transaction
+  // walking 10,000 entries would hold up everything else for seconds.
+  const urls = (await db.getAll('entries')).filter(due).map((e) => e.url);
+  if (!urls.length) return 0;
   const tx = db.transaction(['entries', 'versions', 'images', 'texts', 'meta'], 'readwrite');
   const entries = tx.objectStore('entries');
   const versions = tx.objectStore('versions');
   const images = tx.objectStore('images');
   let purged = 0;
   const candidates = new Set<string>();
-  let cursor = await entries.openCursor();
-  while (cursor) {
-    const e = cursor.value;
-    if (e.trashedAt && (!options.olderThan || new Date(e.trashedAt) < options.olderThan)) {
-      const range = IDBKeyRange.bound([e.url, 0], [e.url, Number.MAX_SAFE_INTEGER]);
-      for (const v of await versions.getAll(range)) v.imageIds.forEach((id) => candidates.add(id));
-      await versions.delete(range);
-      await tx.objectStore('texts').delete(e.url);
-      await cursor.delete();
-      purged++;
-    }
-    cursor = await cursor.continue();
+  for (const url of urls) {
+    const e = await entries.get(url);
+    if (!e || !due(e)) continue; // restored meanwhile
+    const range = IDBKeyRange.bound([e.url, 0], [e.url, Number.MAX_SAFE_INTEGER]);
+    for (const v of await versions.getAll(range)) v.imageIds.forEach((id) => candidates.add(id));
+    await versions.delete(range);
+    await tx.objectStore('texts').delete(e.url);
+    await entries.delete(e.url);
+    purged++;
   }
   for (const id of candidates) {
     if ((await versions.index('byImage').count(id)) === 0) await images.delete(id);

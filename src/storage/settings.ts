@@ -1,7 +1,8 @@
 /** The library's one option: keep a copy of every article opened in the reader. */
 import browser from 'webextension-polyfill';
 
-const KEY = 'library.keepEveryArticle';
+export const KEEP_EVERY_ARTICLE_KEY = 'library.keepEveryArticle';
+const KEY = KEEP_EVERY_ARTICLE_KEY;
 
 export async function getKeepEveryArticle(): Promise<boolean> {
   const stored = (await browser.storage.local.get(KEY).catch(() => ({}))) as Record<string, unknown>;

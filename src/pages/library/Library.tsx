@@ -1,7 +1,6 @@
 /** library.html: the saved articles — list, search, filters, tags, delete with undo, exports. */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type MiniSearch from 'minisearch';
-import browser from 'webextension-polyfill';
 import type { EntryRecord } from '../../storage/schema.js';
 import { listEntries, listRecentEntries, purgeTrash, restoreEntry, setRead, setTags, trashEntry, getTexts } from '../../storage/library.js';
 import { buildSearchIndex } from '../../storage/search-index.js';
@@ -14,11 +13,12 @@ import { articleMarkdown } from '../../storage/export-markdown.js';
 import { buildEpub } from '../../storage/export-epub.js';
 import { exportLibrary, importLibrary } from '../../storage/backup.js';
 import { getKeepEveryArticle, setKeepEveryArticle } from '../../storage/settings.js';
-import { t } from '../shared/i18n.js';
-import { applyFilters, defaultFilters, facets, formatDay, readerHref, readingMinutes, siteOf, type Filters } from './model.js';
+import { applySettings, collectSettings, readSettingsPart } from '../../storage/settings-backup.js';
+import { t, uiLanguage } from '../shared/i18n.js';
+import { applyFilters, defaultFilters, facets, FIRST_PAGE, formatDay, readerHref, readingMinutes, siteOf, takeFirstRows, type Filters } from './model.js';
 import { download, toCoreImage } from './downloads.js';
 
-const PAGE = 50;
+const PAGE = FIRST_PAGE;
 const UNDO_MS = 10000;
 
 function Marked({ segments }: { segments: Segment[] }) {
@@ -31,7 +31,8 @@ const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(()
 type Notice = { kind: 'info' | 'error'; text: string } | null;
 
 export function Library() {
-  const [entries, setEntries] = useState<EntryRecord[] | null>(null);
+  // The rows first-paint.ts already drew, when it ran: the first render shows the same ones.
+  const [entries, setEntries] = useState<EntryRecord[] | null>(takeFirstRows);
   const [filters, setFilters] = useState<Filters>(defaultFilters);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<Map<string, Hit> | null>(null);
@@ -49,23 +50,28 @@ export function Library() {
   const fileRef = useRef<HTMLInputElement>(null);
 
   const reload = useCallback(async () => {
-    const all = await listEntries();
+    const all = await listEntries({ includeTrashed: true });
     if (!performance.getEntriesByName('samizdat-library-all-entries').length) performance.mark('samizdat-library-all-entries');
     setEntries(all);
+    return all;
   }, []);
 
   useEffect(() => {
-    // The newest rows first (one index read), then everything for filters and search.
-    void listRecentEntries(PAGE)
-      .then((first) => {
-        performance.mark('samizdat-library-first-entries');
-        setEntries((cur) => cur ?? first);
-      })
-      .catch(() => undefined)
-      // The rest (10,000 rows to filter and sort) waits until the first rows are painted.
+    // The newest rows first (one index read) unless first-paint.ts drew them, then everything
+    // for filters and search once they are on screen.
+    const first = entries
+      ? Promise.resolve()
+      : listRecentEntries(PAGE)
+          .then((rows) => setEntries((cur) => cur ?? rows))
+          .catch(() => undefined);
+    const staleTrash = new Date(Date.now() - 60000);
+    void first
       .then(afterPaint)
-      .then(() => purgeTrash({ olderThan: new Date(Date.now() - 60000) }).catch(() => 0))
-      .then(reload);
+      .then(reload)
+      .then(async (all) => {
+        // Deletes whose undo window passed while the page was closed.
+        if (all.some((e) => e.trashedAt && new Date(e.trashedAt) < staleTrash) && (await purgeTrash({ olderThan: staleTrash }).catch(() => 0))) await reload();
+      });
     void storageUsage().then(setUsage);
     void getKeepEveryArticle().then(setKeepEvery);
   }, [reload]);
@@ -75,7 +81,7 @@ export function Library() {
   useLayoutEffect(() => {
     if (marked.current || !entries) return;
     marked.current = true;
-    requestAnimationFrame(() => performance.mark('samizdat-library-rows'));
+    if (!performance.getEntriesByName('samizdat-library-rows').length) void afterPaint().then(() => performance.mark('samizdat-library-rows'));
   }, [entries]);
 
   const invalidateIndex = () => {
@@ -175,7 +181,7 @@ export function Library() {
   const backup = async () => {
     setNotice({ kind: 'info', text: t('libraryBackingUp') });
     try {
-      const bytes = await exportLibrary();
+      const bytes = await exportLibrary({ settings: await collectSettings() });
       download(bytes, `samizdat-library-${new Date().toISOString().slice(0, 10)}.zip`, 'application/zip');
       setNotice({ kind: 'info', text: t('libraryBackupDone', String(live)) });
     } catch (error) {
@@ -185,8 +191,12 @@ export function Library() {
 
   const importFile = async (file: File) => {
     setNotice({ kind: 'info', text: t('libraryImporting') });
-    const result = await importLibrary(new Uint8Array(await file.arrayBuffer()));
+    const result = await importLibrary(new Uint8Array(await file.arrayBuffer()), { readSettings: readSettingsPart });
     if (result.ok) {
+      if (result.settings) {
+        await applySettings(result.settings);
+        setKeepEvery(await getKeepEveryArticle());
+      }
       setNotice({ kind: 'info', text: t('libraryImported', [String(result.articles), String(result.versions), String(result.skipped)]) });
       invalidateIndex();
       await reload();
@@ -420,7 +430,7 @@ function Row({ entry, hit, selected, onSelect, onTags, onRead, onDelete, onExpor
       live = false;
     };
   }, [entry.url, hit !== null]);
-  const uiLang = browser.i18n.getUILanguage();
+  const uiLang = uiLanguage();
   const lang = entry.lang ?? undefined;
   const dir = entry.dir ?? 'auto';
   const excerpt = hit && text ? snippet(text, terms) : entry.excerpt ? highlight(entry.excerpt, terms) : null;

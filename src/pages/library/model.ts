@@ -73,3 +73,16 @@ export function formatDay(iso: string | null, locale?: string): string {
   if (Number.isNaN(d.getTime())) return '';
   return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' }).format(d);
 }
+
+/** Rows drawn at first, and per "show more". */
+export const FIRST_PAGE = 50;
+/** Where the first-paint script (first-paint.ts) hands its rows to the full page. */
+export const FIRST_ROWS_KEY = '__samizdatLibraryFirstRows';
+
+/** The rows the first-paint script already drew, if it did (taken once). */
+export function takeFirstRows(): EntryRecord[] | null {
+  const g = globalThis as Record<string, unknown>;
+  const rows = g[FIRST_ROWS_KEY];
+  delete g[FIRST_ROWS_KEY];
+  return Array.isArray(rows) ? (rows as EntryRecord[]) : null;
+}

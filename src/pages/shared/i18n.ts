@@ -1,5 +1,6 @@
 /** UI strings come from _locales through the i18n API; the key name is the fallback. */
 import browser from 'webextension-polyfill';
+import { pickUiLanguage } from './ui-language.js';
 
 export function t(key: string, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
@@ -11,10 +12,7 @@ export function t(key: string, substitutions?: string | string[]): string {
  * Chromium started with --lang=fa serves the fa strings but reports en-US and ltr).
  */
 export function uiLanguage(): string {
-  const catalogue = browser.i18n.getMessage('uiLocale') || 'en';
-  const reported = browser.i18n.getUILanguage?.() ?? '';
-  // The browser's tag is more precise (en-GB, es-419) when it is the same language.
-  return reported && reported.split(/[-_]/)[0]?.toLowerCase() === catalogue.split('-')[0]?.toLowerCase() ? reported : catalogue;
+  return pickUiLanguage(browser.i18n.getMessage('uiLocale'), browser.i18n.getUILanguage?.() ?? '');
 }
 
 export function uiDirection(): 'ltr' | 'rtl' {

@@ -1,0 +1,113 @@
+/**
+ * library.html's first paint on a large library, in real Chromium with the built extension
+ * (dist/chrome, built here if missing or older than the sources): N entries (default 10,000)
+ * with their search text and a saved copy each are written into the extension's IndexedDB,
+ * then the page is loaded `runs` times. Each load reports when the first 50 rows were painted
+ * (the page's `samizdat-library-rows` mark, taken after the frame that shows them) from
+ * navigation start, and when the whole list was loaded. PRODUCT.md target: < 200 ms.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findBrowser } from '../scripts/browsers.mjs';
+import { launchChromiumWithExtension } from '../scripts/chromium.mjs';
+
+export interface PaintBenchResult {
+  articles: number;
+  runs: number;
+  /** From navigation start to the first 50 rows on screen, per load. */
+  rowsMs: number[];
+  medianRowsMs: number;
+  /** From navigation start to the whole list loaded (filters and sorting ready). */
+  medianAllMs: number;
+  loadAverage: number[];
+}
+
+function newestMtime(path: string): number {
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return Math.max(info.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+function buildIfNeeded(repoRoot: string): string {
+  const dir = join(repoRoot, 'dist/chrome');
+  const manifest = join(dir, 'manifest.json');
+  const sources = Math.max(...['src', '_locales', 'manifest.json', 'build.mjs'].map((p) => newestMtime(join(repoRoot, p))));
+  if (!existsSync(manifest) || statSync(manifest).mtimeMs < sources) execFileSync(process.execPath, ['build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+  return dir;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+export async function libraryPaintBench(repoRoot: string, options: { articles?: number; runs?: number; log?: (s: string) => void } = {}): Promise<PaintBenchResult> {
+  const articles = options.articles ?? 10000;
+  const runs = options.runs ?? 7;
+  const log = options.log ?? (() => undefined);
+  const extensionDir = buildIfNeeded(repoRoot);
+  const profileDir = mkdtempSync(join(tmpdir(), 'samizdat-paint-bench-'));
+  const { context, extensionBase } = await launchChromiumWithExtension({ extensionDir, profileDir, executablePath: findBrowser('chromium') });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${extensionBase}library.html`);
+    await page.waitForSelector('main.library');
+    // The library as a real one looks: entries, search texts and one saved copy per entry,
+    // written straight into the database in batches.
+    await page.evaluate(async (count: number) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('samizdat-library');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const words = 'river levee flood city council report water storm night bridge road school power market'.split(' ');
+      const body = (i: number) => Array.from({ length: 1500 }, (_, w) => words[(i * 7 + w * 13) % words.length]).join(' ');
+      for (let start = 0; start < count; start += 500) {
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction(['entries', 'texts', 'versions'], 'readwrite');
+          for (let i = start; i < Math.min(count, start + 500); i++) {
+            const url = `https://bulk.test/article/${i}`;
+            const day = new Date(Date.UTC(2025, 0, 1) + i * 3600000).toISOString();
+            const title = `Generated article number ${i} about the ${words[i % words.length]}`;
+            const text = body(i);
+            tx.objectStore('entries').put({
+              url, aliases: [url], host: 'bulk.test', title, siteName: `Site ${i % 20}`, byline: null,
+              publishedTime: day, lang: 'en', dir: 'ltr', excerpt: `The excerpt of article ${i}, which is about the ${words[(i + 3) % words.length]}.`, wordCount: 1500,
+              latestVersion: 1, versionCount: 1, firstSavedAt: day, lastSavedAt: day, tags: i % 7 ? [] : ['bulk'], readAt: null, trashedAt: null,
+            });
+            tx.objectStore('texts').put({ url, title, siteName: `Site ${i % 20}`, text, tags: [] });
+            tx.objectStore('versions').put({
+              url, version: 1, savedAt: day, sourceUrl: url, finalUrl: url, httpStatus: 200, waybackCaptureUrl: null, sha256: '0'.repeat(64),
+              article: { url, title, byline: null, siteName: null, lang: 'en', dir: 'ltr', publishedTime: day, excerpt: null, leadImage: null, contentHtml: `<p>${text}</p>`, textContent: text, wordCount: 1500 },
+              images: [], imageIds: [], failures: [],
+            });
+          }
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+      }
+      db.close();
+    }, articles);
+    log(`seeded ${articles} articles`);
+    const rowsMs: number[] = [];
+    const allMs: number[] = [];
+    // One load first to settle caches (the page's own first-run work), as a returning user has.
+    for (let run = -1; run < runs; run++) {
+      await page.reload({ waitUntil: 'commit' });
+      await page.waitForFunction(() => performance.getEntriesByName('samizdat-library-rows').length > 0 && document.querySelectorAll('li.entry').length >= 50, undefined, { timeout: 60000, polling: 50 });
+      await page.waitForFunction(() => performance.getEntriesByName('samizdat-library-all-entries').length > 0, undefined, { timeout: 60000, polling: 50 });
+      const marks = await page.evaluate(() => Object.fromEntries(['rows', 'all-entries'].map((m) => [m, performance.getEntriesByName(`samizdat-library-${m}`)[0]!.startTime])));
+      if (process.env.LIBRARY_PERF_DEBUG) log(await page.evaluate(() => JSON.stringify({ nav: performance.getEntriesByType('navigation').map((n) => { const t = n as PerformanceNavigationTiming; return { responseEnd: Math.round(t.responseEnd), domInteractive: Math.round(t.domInteractive), load: Math.round(t.loadEventEnd) }; })[0], marks: performance.getEntriesByType('mark').map((m) => [m.name.replace('samizdat-library-', ''), Math.round(m.startTime)]), res: performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop(), Math.round(r.startTime), Math.round((r as PerformanceResourceTiming).responseEnd)]) })));
+      if (run < 0) continue;
+      rowsMs.push(Math.round(marks.rows!));
+      allMs.push(Math.round(marks['all-entries']!));
+    }
+    return { articles, runs, rowsMs, medianRowsMs: median(rowsMs), medianAllMs: median(allMs), loadAverage: loadavg().map((x) => Number(x.toFixed(1))) };
+  } finally {
+    await context.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  }
+}
