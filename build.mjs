@@ -2,6 +2,7 @@
 //   node build.mjs            production build: dist/chrome, dist/firefox, their zips, dist/core
 //   node build.mjs --dev      watch build with source maps (same outputs, unminified)
 //   node build.mjs --test     test build with hooks: dist-test/chrome, dist-test/firefox
+//   --out=DIR                 write the build to DIR instead
 import * as esbuild from 'esbuild';
 import { zipSync } from 'fflate';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,9 @@ const root = dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
 const dev = args.has('--dev');
 const test = args.has('--test');
-const outRoot = join(root, test ? 'dist-test' : 'dist');
+// --out=DIR puts the build elsewhere (the browser bench builds beside, not over, the E2E build).
+const outArg = process.argv.find((arg) => arg.startsWith('--out='));
+const outRoot = outArg ? join(root, outArg.slice('--out='.length)) : join(root, test ? 'dist-test' : 'dist');
 const browsers = ['chrome', 'firefox'];
 const pages = ['reader', 'library', 'popup', 'options', 'unavailable'];
 
@@ -20,7 +23,8 @@ const pages = ['reader', 'library', 'popup', 'options', 'unavailable'];
 function entryPoints() {
   const entries = {
     background: 'src/background/index.ts',
-    content: 'src/content/detect.ts',
+    // The always-on content script is built on its own (contentScriptOptions), not here.
+    'detect-full': 'src/content/detect-full.ts',
     'extract-page': 'src/content/extract-page.ts',
     // Injected on demand into pages that failed (issue 6): the block-page check and the notice.
     blockcheck: 'src/content/blockcheck.ts',
@@ -124,6 +128,27 @@ function extensionOptions(browser) {
   };
 }
 
+/**
+ * The always-on content script, built alone so that detect-article's block-page matcher can be
+ * swapped for the stand-in that defers it (src/content/blockpage-deferred.ts): ≤ 8 KB.
+ */
+function contentScriptOptions(browser) {
+  const deferred = join(root, 'src/content/blockpage-deferred.ts');
+  const detector = join(root, 'src/core/detect-article.ts');
+  return {
+    ...extensionOptions(browser),
+    entryPoints: { content: 'src/content/detect.ts' },
+    plugins: [
+      {
+        name: 'defer-block-page-matcher',
+        setup(build) {
+          build.onResolve({ filter: /\/blockpage\/index\.js$/ }, (args) => (args.importer === detector ? { path: deferred } : undefined));
+        },
+      },
+    ],
+  };
+}
+
 /** The core as an ES module for Node and other bundlers (package.json "exports": "./core"). */
 const coreOptions = {
   entryPoints: { index: 'src/core/index.ts' },
@@ -140,11 +165,14 @@ const coreOptions = {
 
 rmSync(outRoot, { recursive: true, force: true });
 mkdirSync(outRoot, { recursive: true });
+// The content scripts first: the other build's end writes the zip of the whole folder.
+const contentConfigs = browsers.map(contentScriptOptions);
 const configs = [...browsers.map(extensionOptions), ...(test ? [] : [coreOptions])];
 if (dev) {
-  for (const config of configs) await (await esbuild.context(config)).watch();
+  for (const config of [...contentConfigs, ...configs]) await (await esbuild.context(config)).watch();
   console.log(`Watching; writing ${relative(root, outRoot)}/`);
 } else {
+  await Promise.all(contentConfigs.map((config) => esbuild.build(config)));
   await Promise.all(configs.map((config) => esbuild.build(config)));
   console.log(`Built ${relative(root, outRoot)}/: ${browsers.join(', ')}${test ? ' (test build with hooks)' : ', core'}`);
 }

@@ -19,6 +19,7 @@ import { corpusScore, median, pageScore, quantile, type PageScore } from './metr
 import { robustCases } from './robust.js';
 import { runBlockPageBench } from './blockpages.js';
 import { runLibraryBench } from './library.js';
+import { runBrowserBench } from './browser.js';
 
 interface Args {
   check: boolean;
@@ -29,6 +30,7 @@ interface Args {
   only: string | null;
   limit: number;
   libraryArticles: number;
+  runs: number;
 }
 
 function parseArgs(argv: string[], repoRoot: string): Args {
@@ -41,6 +43,7 @@ function parseArgs(argv: string[], repoRoot: string): Args {
     only: null,
     limit: Infinity,
     libraryArticles: 10000,
+    runs: 15,
   };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i]!;
@@ -54,8 +57,9 @@ function parseArgs(argv: string[], repoRoot: string): Args {
     else if (x === '--only') a.only = argv[++i] ?? null;
     else if (x === '--limit') a.limit = Number(argv[++i]);
     else if (x === '--library-articles') a.libraryArticles = Number(argv[++i]);
+    else if (x === '--runs') a.runs = Number(argv[++i]);
     else if (x === '--help' || x === '-h') {
-      console.log('usage: npm run bench -- [--check] [--corpus DIR] [--floors FILE] [--only zyte|readability|blockpages|blockdetect|library|robust] [--no-robust] [--verbose] [--limit N] [--library-articles N (default 10000)]');
+      console.log('usage: npm run bench -- [--check] [--corpus DIR] [--floors FILE] [--only zyte|readability|blockpages|blockdetect|library|robust|browser] [--no-robust] [--verbose] [--limit N] [--library-articles N (default 10000)] [--runs N (browser: clicks per article)]');
       process.exit(0);
     }
   }
@@ -363,6 +367,13 @@ export async function main(argv: string[], repoRoot: string): Promise<number> {
     const r = await runLibraryBench(repoRoot, ['--articles', String(args.libraryArticles)]);
     Object.assign(figures, r.figures);
   }
+  collectGarbage();
+  if (want('browser')) {
+    // The extension in headless Chromium: content script cost and size, click to readable text.
+    const r = await runBrowserBench({ repoRoot, corpus, runs: args.runs, limit: args.limit, verbose: args.verbose });
+    Object.assign(figures, r.figures);
+    for (const what of r.failures) failures.push({ page: 'browser', what });
+  }
   printTable();
   console.log('\nOther figures:');
   for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(44)} ${fmt(v)}`);
@@ -392,8 +403,8 @@ export async function main(argv: string[], repoRoot: string): Promise<number> {
         }
         continue;
       }
-      // Figures ending in Ms are ceilings (lower is better); all others are floors.
-      const ceiling = /Ms$/.test(k);
+      // Figures ending in Ms, Bytes or LongTasks are ceilings (lower is better); all others are floors.
+      const ceiling = /(Ms|Bytes|LongTasks)$/.test(k);
       if (ceiling ? v > floor : v < floor) {
         console.error(`FLOOR ${k}: ${fmt(v)} ${ceiling ? '>' : '<'} ${floor}`);
         bad++;

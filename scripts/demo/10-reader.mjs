@@ -6,6 +6,13 @@ export async function run(demo) {
   await demo.hook(page, { hook: 'action-click' });
   await page.waitForURL(/reader\.html/);
   await page.waitForSelector('article');
+  // The reader's images load lazily: scroll through once, as a reader would, so the full-page
+  // shot shows them rather than their reserved space.
+  await page.evaluate(async () => {
+    window.scrollTo(0, document.body.scrollHeight);
+    await Promise.all(Array.from(document.images, (img) => img.decode().catch(() => undefined)));
+    window.scrollTo(0, 0);
+  });
   await page.waitForTimeout(300);
   await demo.screenshot(page, '02-reader', { fullPage: true });
   await page.close();

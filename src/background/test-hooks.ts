@@ -21,6 +21,9 @@ export function startTestHooks(): void {
         return { tabId: created.id };
       }
       case 'action-click':
+        // Where the trigger reaches the background, as an absolute time the reader page's paint
+        // mark can be compared with (the bench's click-to-readable-text figure).
+        (globalThis as { samizdatTriggerAt?: number }).samizdatTriggerAt = performance.timeOrigin + performance.now();
         if (tab?.id !== undefined) await onToolbarClick(tab.id);
         return { ok: true };
       case 'command':

@@ -29,9 +29,14 @@ export async function onToolbarClick(tabId: number): Promise<void> {
 }
 
 export function startToolbar(): void {
-  handle('page-detected', async ({ isArticle, score }, sender) => {
+  handle('page-detected', async ({ isArticle, score, needsBlockCheck }, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || sender.frameId !== 0) return;
+    if (needsBlockCheck) {
+      // The full detection (block-page matcher included) reports again; until then, unmarked.
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['detect-full.js'] }).catch(() => undefined);
+      return;
+    }
     await setTabState(tabId, { url: sender.tab?.url ?? sender.url ?? null, isArticle, score });
     await markTab(tabId, isArticle ? 'article' : 'default');
   });

@@ -2,16 +2,26 @@
  * The always-on content script: decides whether this page is an article and tells the
  * background, which marks the toolbar button. It must stay tiny (≤ 8 KB) and cheap, so it
  * talks to the runtime API directly instead of bundling the polyfill, and anything heavier
- * is injected on demand. It re-runs when the background reports a single-page-app navigation.
+ * is injected on demand: when detectArticle wants the block-page matcher's verdict (a page that
+ * looks like an article but declares nothing of one), the background injects detect-full.js.
+ * It re-runs when the background reports a single-page-app navigation.
  */
 import { detectArticle } from '../core/detect-article.js';
+import { takeBlockCheckAsked } from './blockpage-deferred.js';
 
 type Runtime = typeof chrome.runtime;
 const runtime: Runtime = ((globalThis as { browser?: { runtime: Runtime } }).browser ?? chrome).runtime;
 
 function report(): void {
+  const start = __TEST__ ? performance.now() : 0;
+  takeBlockCheckAsked();
   const { isArticle, score } = detectArticle(document);
-  runtime.sendMessage({ type: 'page-detected', payload: { isArticle, score } })?.catch?.(() => undefined);
+  if (__TEST__) performance.measure('samizdat:content-script-detect', { start });
+  // Only an article can be vetoed as a block page; anything else is settled here.
+  const needsBlockCheck = takeBlockCheckAsked() && isArticle;
+  runtime.sendMessage({ type: 'page-detected', payload: { isArticle, score, needsBlockCheck } })?.catch?.(() => undefined);
+  // Test build only (the bench's browser section reads it): this script's own main-thread time.
+  if (__TEST__) performance.measure('samizdat:content-script', { start });
 }
 
 runtime.onMessage.addListener((message: { type?: string }) => {

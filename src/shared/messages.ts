@@ -8,8 +8,11 @@ import type { SaveResult } from '../storage/save.js';
 import type { ArchiveLookup, CopyOffer, MirrorOffer, PreserveResult, TabTrouble } from './copy-offer.js';
 
 export interface MessageTable {
-  /** Always-on content script → background: what this page is. */
-  'page-detected': { request: { isArticle: boolean; score: number }; response: void };
+  /**
+   * Always-on content script (and detect-full.js) → background: what this page is.
+   * `needsBlockCheck`: an article unless it is a block page; the background injects detect-full.js.
+   */
+  'page-detected': { request: { isArticle: boolean; score: number; needsBlockCheck?: boolean }; response: void };
   /** Reader page → background: take the article the one-click flow extracted for this URL. */
   'take-handoff': { request: { url: string }; response: Article | null };
   /** Popup → background: open the reader for a tab (same as a toolbar click on an article). */

@@ -37,13 +37,26 @@ async function waitForHref(tab: Tab, want: string, timeout = 15000): Promise<voi
   throw new Error(`The tab is at ${last}, not ${want}`);
 }
 
-/** Reloads from inside the page (Firefox's driver cannot navigate extension pages). */
-async function reloadPage(tab: Tab): Promise<void> {
+/**
+ * Reloads from inside the page (Firefox's driver cannot navigate extension pages). Each look at
+ * the page is a short evaluation raced against a timer: a driver call that straddles the reload
+ * can be left unanswered (Firefox's driver then waits forever), so none is allowed to.
+ */
+async function reloadPage(tab: Tab, timeout = 20000): Promise<void> {
   await tab.evaluate(() => {
     (window as unknown as { __beforeReload?: boolean }).__beforeReload = true;
     setTimeout(() => location.reload(), 0);
   });
-  await tab.waitFor(() => !(window as unknown as { __beforeReload?: boolean }).__beforeReload && document.readyState === 'complete', undefined, 15000);
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const fresh = await Promise.race([
+      tab.evaluate(() => !(window as unknown as { __beforeReload?: boolean }).__beforeReload && document.readyState === 'complete').catch(() => false),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 1000)),
+    ]);
+    if (fresh) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('The page did not reload');
 }
 
 async function waitForArticle(tab: Tab): Promise<void> {
@@ -194,6 +207,30 @@ for (const browserName of browserNames) {
       await tab.close();
     }, 150000);
 
+    it('the shortcut and the page menu open the reader too; the link menu opens the link in it', async () => {
+      const pageUrl = h.url('news.test', ENGLISH.path);
+      for (const request of [{ hook: 'command', name: 'open-reader' }, { hook: 'menu', menuItemId: 'read-page' }] as const) {
+        const tab = await openTab(pageUrl);
+        await actionState(h, pageUrl, { isArticle: true });
+        void h.hook(tab, request).catch(() => undefined);
+        await waitForHref(tab, h.extensionBase + readerPath(pageUrl));
+        await waitForArticle(tab);
+        expect((await readerFacts(tab)).h1, request.hook).toEqual([ENGLISH.title]);
+        await tab.goBack();
+        await waitForHref(tab, pageUrl);
+        await tab.close();
+      }
+      // "Open link in reader view": the linked page, in a new tab beside this one.
+      const front = await openTab(h.url('news.test', '/'));
+      const linked = h.url('news.test', '/world/river-towns.html');
+      await h.hook(front, { hook: 'menu', menuItemId: 'read-link', linkUrl: linked });
+      const reader = await h.findTab((href) => href === h.extensionBase + readerPath(linked), 15000);
+      opened.push(reader);
+      await waitForArticle(reader);
+      expect((await readerFacts(reader)).h1).toEqual(['River towns count the cost of a wet spring']);
+      expect(await front.href()).toBe(h.url('news.test', '/'));
+    }, 150000);
+
     it('reader.html?url= fetches and shows exactly the article', async () => {
       const pageUrl = h.url('novosti.test', '/obshchestvo/biblioteki.html');
       const reader = await openPage(readerPath(pageUrl));
@@ -238,6 +275,28 @@ for (const browserName of browserNames) {
       await reader.close();
     });
 
+    it('reads a Hebrew article right to left, in the bundled Hebrew face', async () => {
+      await setStoredSettings(h, null); // the default serif font
+      const reader = await openPage(readerPath(h.url('hadashot.test', '/tarbut/sifriyot.html')));
+      await waitForArticle(reader);
+      const facts = await readerFacts(reader);
+      expect(facts.h1).toEqual(['הספריות הניידות חזרו לכפרים']);
+      expect(facts.articleDir).toBe('rtl');
+      expect(facts.articleLang).toBe('he');
+      expect(await reader.evaluate(() => getComputedStyle(document.querySelector('article p')!).direction)).toBe('rtl');
+      expect(await reader.evaluate(() => getComputedStyle(document.querySelector('.article-body p')!).fontFamily)).toMatch(/^"?Samizdat Serif"?,/);
+      // A face is fetched only when text in its range is laid out in it: loaded means used.
+      const hebrewFaceStatus = () =>
+        reader.evaluate(async () => {
+          await document.fonts.ready;
+          const face = [...document.fonts].find((f) => /Samizdat Serif/.test(f.family) && /U\+0?590-0?5FF/i.test(f.unicodeRange));
+          return face ? face.status : 'missing';
+        });
+      await reader.waitFor(() => document.fonts.status === 'loaded', undefined, 10000);
+      expect(await hebrewFaceStatus()).toBe('loaded');
+      await reader.close();
+    });
+
     it('joins the pages of a multi-page article in order', async () => {
       const reader = await openPage(readerPath(h.url('news.test', '/series/lighthouse-1.html')));
       await waitForArticle(reader);
@@ -270,7 +329,12 @@ for (const browserName of browserNames) {
       }));
       const before = await applied();
       expect(before).toMatchObject({ theme: 'dark', font: 'sans', size: '22px' });
-      await new Promise((r) => setTimeout(r, 300));
+      // Reload only once the settings are stored (not after a guessed delay).
+      await reader.waitFor(async () => {
+        const api = (globalThis as ApiGlobal).browser ?? (globalThis as ApiGlobal).chrome!;
+        const stored = ((await api.storage.local.get('readerSettings')) as { readerSettings?: { theme?: string; font?: string; fontSize?: number } }).readerSettings;
+        return stored?.theme === 'dark' && stored.font === 'sans' && stored.fontSize === 22;
+      }, undefined, 10000);
       await reloadPage(reader);
       await waitForArticle(reader);
       expect(await applied()).toEqual(before);
