@@ -11,8 +11,8 @@ export default defineConfig({
     hookTimeout: 90000,
     reporters: ['verbose'],
     // Real browsers on a shared 2-core machine: a failed test is run once more, and the verbose
-    // report shows the retry. A test that fails twice fails the run. (Known flaky under load:
-    // tests/e2e/unavailable.e2e.ts, Firefox redirect-to-dead-block-host; see the issue notes.)
+    // report shows the retry. A test that fails twice fails the run. (What is left flaky is the
+    // 3 s timing contracts of tests/e2e/unavailable.e2e.ts when the machine is overloaded.)
     retry: 1,
   },
 });

@@ -31,6 +31,8 @@ export interface MessageTable {
   'open-saved-copy': { request: { url: string }; response: { ok: boolean } };
   /** Notice → background: go to unavailable.html (every copy) for this page. */
   'open-copies': { request: { url: string; reason: string }; response: { ok: boolean } };
+  /** Unavailable page → background: the user pressed Retry (so a failure now is not a Back). */
+  'retry-page': { request: { url: string }; response: { ok: boolean } };
   /** Popup → background: is this tab's page failing (slow, error status, block page)? */
   'tab-trouble': { request: { tabId: number }; response: TabTrouble };
   /** Popup → background: save the article on this tab offline (same as the Save menu item). */

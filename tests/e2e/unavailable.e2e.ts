@@ -8,6 +8,7 @@
  */
 import { createServer } from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BrowserContext, Page as PwPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserNames, launch, type Harness, type Tab } from './harness.js';
 
@@ -51,6 +52,8 @@ for (const browserName of browserNames) {
     let archiveMode: 'ok' | 'dead' | 'malformed' = 'ok';
     let savedPageMode: 'file' | 'reset' | '404' = 'file';
     const hanging: ServerResponse[] = [];
+    /** The copy settings every test starts from (local fakes for every endpoint). */
+    let baseSettings: Record<string, unknown> = {};
 
     const archiveRequests = (pageUrl?: string) =>
       h.server.requests.filter((r) => r.host === 'archive.test' && r.path.startsWith('/wayback/available') && (!pageUrl || decodeURIComponent(r.path).includes(pageUrl)));
@@ -167,6 +170,9 @@ for (const browserName of browserNames) {
       );
       route('/down-503', (_q, res) => send(res, 503, html('Service unavailable', '<h1>Service unavailable</h1><p>Try again later.</p>')));
       route('/empty-503', (_q, res) => send(res, 503, ''));
+      route('/empty-410', (_q, res) => send(res, 410, ''));
+      route('/empty-451', (_q, res) => send(res, 451, ''));
+      route('/download', (_q, res) => send(res, 200, 'a,b\n1,2\n', { 'content-type': 'text/csv', 'content-disposition': 'attachment; filename="data.csv"' }));
       route('/bad-gateway-522', (_q, res) => send(res, 522, html('522: Connection timed out', '<h1>Connection timed out</h1>')));
       route('/challenge', (_q, res) =>
         send(res, 503, html('Just a moment...', '<div id="challenge-form"></div><script src="/cdn-cgi/challenge-platform/h/b/orchestrate/jsch/v1"></script>'), { 'cf-mitigated': 'challenge', server: 'cloudflare' }),
@@ -213,13 +219,14 @@ for (const browserName of browserNames) {
         ),
       );
       const base = `http://archive.test:${s.port}`;
-      await setSettings({
+      baseSettings = {
         endpoints: { wayback: base, waybackAvailability: `${base}/wayback/available`, ghostarchive: base, megalodon: base },
         archiveTodayHost: base,
         mirrorListUrls: [h.url('mirror.test', '/dead-list.json'), h.url('mirror.test', '/mirrorSites.json')],
         slowLoadSeconds: 2,
         autoLookups: true,
-      });
+      };
+      await setSettings(baseSettings);
     });
     afterAll(async () => {
       for (const res of hanging) res.destroy();
@@ -294,6 +301,10 @@ for (const browserName of browserNames) {
       await t1.close();
       const t2 = await expectUnavailable('/empty-503', 'http-503');
       await t2.close();
+      const t3 = await expectUnavailable('/empty-410', 'http-410');
+      await t3.close();
+      const t4 = await expectUnavailable('/empty-451', 'http-451');
+      await t4.close();
     });
 
     it('shows the in-page notice on 404, 410, 503 and 522 pages', async () => {
@@ -340,6 +351,49 @@ for (const browserName of browserNames) {
       await expectNoNotice('/login');
       await expectNoNotice('/rate');
       await expectNoNotice('/search?q=rivers');
+    });
+
+    it('a download and a navigation replaced by another are no failure', async () => {
+      const lookups = archiveRequests().length;
+      const start = h.url('news.test', '/');
+      const tab = await h.newTab(start);
+      await navigate(tab, h.url('news.test', '/download'));
+      await new Promise((r) => setTimeout(r, 2000));
+      expect(await tab.href()).toBe(start);
+      // The user goes elsewhere while a page still loads: the abandoned load is no failure. (The
+      // page still shown starts both navigations; a tab waiting on a hanging one takes no script.)
+      const other = h.url('news.test', '/world/river-towns.html');
+      await tab.evaluate(
+        ({ hang, next }) => {
+          setTimeout(() => (location.href = hang), 0);
+          setTimeout(() => (location.href = next), 700);
+        },
+        { hang: h.url('news.test', '/hang?replaced=1'), next: other },
+      );
+      await waitForHref(tab, (x) => x === other);
+      expect(h.server.requests.some((r) => r.host === 'news.test' && r.path === '/hang?replaced=1')).toBe(true);
+      await new Promise((r) => setTimeout(r, 2000));
+      expect(await tab.href()).toBe(other);
+      expect(archiveRequests().length).toBe(lookups);
+      await tab.close();
+    });
+
+    it('caches the answers: the same page failing again asks no archive and fetches no mirror list', async () => {
+      archiveMode = 'ok';
+      const url = h.url('news.test', '/reset?cached=1');
+      const first = await expectUnavailable('/reset?cached=1', 'connection-reset');
+      await first.waitFor(() => document.querySelector('[data-archive="wayback"]')?.getAttribute('data-state') === 'found');
+      await first.waitFor(() => document.querySelectorAll('.mirrors a').length === 2);
+      await first.close();
+      const lookups = archiveRequests(url).length;
+      const lists = mirrorRequests().length;
+      expect(lookups).toBe(1);
+      const second = await expectUnavailable('/reset?cached=1', 'connection-reset');
+      await second.waitFor(() => document.querySelector('[data-archive="wayback"]')?.getAttribute('data-state') === 'found');
+      await second.waitFor(() => document.querySelectorAll('.mirrors a').length === 2);
+      expect(archiveRequests(url).length).toBe(lookups);
+      expect(mirrorRequests().length).toBe(lists);
+      await second.close();
     });
 
     it('a dead archive does not delay the other copies', async () => {
@@ -438,24 +492,34 @@ for (const browserName of browserNames) {
       await page.close();
     });
 
+    /** Asks the background, from an extension page, which tab has trouble with `target`. */
+    async function findTrouble(page: Tab, target: string, timeout: number): Promise<{ url: string | null; reason: string | null; tabId: number } | null> {
+      return page.evaluate(
+        async ({ target, timeout }) => {
+          const api = (globalThis as ApiGlobal).browser ?? (globalThis as ApiGlobal).chrome!;
+          const deadline = Date.now() + timeout;
+          while (Date.now() < deadline) {
+            for (const t of await api.tabs.query({})) {
+              if (t.id === undefined) continue;
+              const reply = (await api.runtime.sendMessage({ type: 'tab-trouble', payload: { tabId: t.id } })) as { url: string | null; reason: string | null };
+              if (reply.url === target && reply.reason) return { ...reply, tabId: t.id };
+            }
+            await new Promise((r) => setTimeout(r, 100));
+          }
+          return null;
+        },
+        { target, timeout },
+      );
+    }
+
     it('marks a page still loading after the slow-load time, without leaving it', async () => {
+      // Its own settings: an earlier test saves other options (a 9 s slow-load time among them).
+      await setSettings({ ...baseSettings, slowLoadSeconds: 2 });
       const url = h.url('news.test', '/hang');
       const tab = await h.newTab(h.url('news.test', '/'));
       await navigate(tab, url);
       const options = await h.openExtensionPage('options.html');
-      const trouble = await options.evaluate(async (target) => {
-        const api = (globalThis as ApiGlobal).browser ?? (globalThis as ApiGlobal).chrome!;
-        for (let i = 0; i < 80; i++) {
-          const tabs = await api.tabs.query({});
-          for (const t of tabs) {
-            if (t.id === undefined) continue;
-            const reply = (await api.runtime.sendMessage({ type: 'tab-trouble', payload: { tabId: t.id } })) as { url: string | null; reason: string | null };
-            if (reply.url === target && reply.reason) return { ...reply, tabId: t.id };
-          }
-          await new Promise((r) => setTimeout(r, 100));
-        }
-        return null;
-      }, url);
+      const trouble = await findTrouble(options, url, 15000);
       expect(trouble?.reason).toBe('slow');
       // Still on its way to the slow page, not sent anywhere (a hanging tab cannot be evaluated in).
       const stillThere = await options.evaluate(async (id) => {
@@ -470,6 +534,102 @@ for (const browserName of browserNames) {
       await popup.waitFor(() => !!document.querySelector('.popup-copies a.find-copies'));
       expect(await popup.evaluate(() => document.querySelector('.popup-copies')?.getAttribute('data-reason'))).toBe('slow');
       await popup.close();
+      await tab.close();
+    });
+
+    if (browserName === 'chromium') {
+      it('keeps the slow-load offer when the service worker is stopped while the page hangs', async () => {
+        await setSettings({ ...baseSettings, slowLoadSeconds: 3 });
+        const url = h.url('news.test', '/hang?worker-stopped=1');
+        const options = await h.openExtensionPage('options.html');
+        const tab = await h.newTab(h.url('news.test', '/'));
+        await navigate(tab, url);
+        // The watch is stored before the worker goes.
+        await options.waitFor(
+          async (target) => {
+            const stored = await chrome.storage.session.get(null);
+            return Object.entries(stored).some(([k, v]) => k.startsWith('slowLoad:') && (v as { url?: string }).url === target);
+          },
+          url,
+          5000,
+        );
+        const cdp = await ((tab.raw as PwPage).context() as BrowserContext).newCDPSession(options.raw as PwPage);
+        await cdp.send('ServiceWorker.enable').catch(() => undefined);
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await cdp.detach().catch(() => undefined);
+        // Without any message to wake it, the worker's alarm settles the watch: the trouble is
+        // recorded (read straight from storage.session, which asks nothing of the worker).
+        await options.waitFor(
+          async (target) => {
+            const stored = await chrome.storage.session.get(null);
+            return Object.entries(stored).some(([k, v]) => k.startsWith('trouble:') && (v as { url?: string; reason?: string }).url === target && (v as { reason?: string }).reason === 'slow');
+          },
+          url,
+          12000,
+        );
+        const trouble = await findTrouble(options, url, 5000);
+        expect(trouble?.reason).toBe('slow');
+        await options.close();
+        const popup = await h.openExtensionPage(`popup.html?tabId=${trouble!.tabId}`);
+        await popup.waitFor(() => document.querySelector('.popup-copies')?.getAttribute('data-reason') === 'slow');
+        await popup.close();
+        await tab.close();
+        await setSettings(baseSettings);
+      });
+    }
+
+    it('Back from unavailable.html returns to the page before the failed one', async () => {
+      const before = h.url('news.test', '/');
+      const tab = await expectUnavailable('/reset?back=1', 'connection-reset');
+      await tab.goBack();
+      await waitForHref(tab, (x) => x === before);
+      // It stays there: no second trip to unavailable.html.
+      await new Promise((r) => setTimeout(r, 2000));
+      expect(await tab.href()).toBe(before);
+      await tab.close();
+    });
+
+    it('Retry on unavailable.html tries the page again and, failing, shows it again', async () => {
+      const url = h.url('news.test', '/reset?retry=1');
+      const tab = await expectUnavailable('/reset?retry=1', 'connection-reset');
+      const before = h.server.requests.filter((r) => r.host === 'news.test' && r.path === '/reset?retry=1').length;
+      await tab.evaluate(() => document.querySelector<HTMLAnchorElement>('a.retry')!.click());
+      await waitForHref(tab, (x) => !x.startsWith(h.extensionBase));
+      const href = await waitForHref(tab, (x) => x.startsWith(h.extensionBase + 'unavailable.html'));
+      expect(new URL(href).searchParams.get('url')).toBe(url);
+      expect(h.server.requests.filter((r) => r.host === 'news.test' && r.path === '/reset?retry=1').length).toBeGreaterThan(before);
+      await tab.close();
+    });
+
+    it('Back and Forward between pages that loaded are no failure', async () => {
+      const a = h.url('news.test', '/');
+      const b = h.url('news.test', '/world/river-towns.html');
+      const lookups = archiveRequests().length;
+      const mirrorLists = mirrorRequests().length;
+      const tab = await h.newTab(a);
+      await tab.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+      await navigate(tab, b);
+      await waitForHref(tab, (x) => x === b);
+      await tab.waitFor(() => document.readyState === 'complete');
+      await tab.goBack();
+      await waitForHref(tab, (x) => x === a);
+      await tab.waitFor(() => document.readyState === 'complete');
+      // A back/forward-cache restore keeps the page's window (the marker); either way, no alarm.
+      const restored = await tab.evaluate(() => (window as unknown as { marker?: number }).marker === 1);
+      await tab.evaluate(() => history.forward());
+      await waitForHref(tab, (x) => x === b);
+      await tab.waitFor(() => document.readyState === 'complete');
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await tab.href()).toBe(b);
+      expect(await tab.evaluate(() => !!document.querySelector('[data-samizdat-notice]'))).toBe(false);
+      await tab.goBack();
+      await waitForHref(tab, (x) => x === a);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await tab.href()).toBe(a);
+      expect(await tab.evaluate(() => !!document.querySelector('[data-samizdat-notice]'))).toBe(false);
+      expect(archiveRequests().length).toBe(lookups);
+      expect(mirrorRequests().length).toBe(mirrorLists);
+      console.log(`[${browserName}] Back restored the page from the back/forward cache: ${restored}`);
       await tab.close();
     });
   });

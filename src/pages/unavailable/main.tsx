@@ -32,6 +32,18 @@ function ArchiveItem({ archive, checking }: { archive: ArchiveLink; checking: bo
   );
 }
 
+/**
+ * Retry tells the background first: a failure right after leaving this page for the same URL is
+ * otherwise taken for Back (navigation-errors.ts), which skips past the failed entry.
+ */
+function retry(event: MouseEvent, url: string): void {
+  if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  void send('retry-page', { url })
+    .catch(() => undefined)
+    .then(() => location.assign(url));
+}
+
 function Unavailable({ url, reason }: { url: string; reason: string }) {
   const [offer, setOffer] = useState<CopyOffer | null>(null);
   const [lookup, setLookup] = useState<ArchiveLookup | null>(null);
@@ -73,7 +85,7 @@ function Unavailable({ url, reason }: { url: string; reason: string }) {
       <p class="reason">{t(reasonMessageKey(reason))}</p>
       {isWeb && (
         <p class="actions">
-          <a class="retry button" href={url}>{reason === 'user' ? t('unavailableBack') : t('unavailableRetry')}</a>
+          <a class="retry button" href={url} onClick={(e) => retry(e, url)}>{reason === 'user' ? t('unavailableBack') : t('unavailableRetry')}</a>
         </p>
       )}
 
