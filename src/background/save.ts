@@ -28,13 +28,19 @@ export function saveMenuItems(t: (key: string) => string): Menus.CreateCreatePro
   ];
 }
 
-async function extractInTab(tabId: number): Promise<Article | null> {
+/** The article of a tab's page, and the HTTP status its document was served with (navigation timing). */
+async function extractInTab(tabId: number): Promise<{ article: Article | null; httpStatus: number | undefined }> {
   await browser.scripting.executeScript({ target: { tabId }, files: ['extract-page.js'] });
   const [result] = await browser.scripting.executeScript({
     target: { tabId },
-    func: () => (globalThis as unknown as { samizdatExtract?: () => unknown }).samizdatExtract?.() ?? null,
+    func: () => {
+      const nav = performance.getEntriesByType('navigation')[0] as (PerformanceEntry & { responseStatus?: number }) | undefined;
+      const article = (globalThis as unknown as { samizdatExtract?: () => unknown }).samizdatExtract?.() ?? null;
+      return { article, httpStatus: nav?.responseStatus || undefined };
+    },
   });
-  return (result?.result as Article | null | undefined) ?? null;
+  const value = result?.result as { article?: Article | null; httpStatus?: number } | undefined;
+  return { article: value?.article ?? null, httpStatus: typeof value?.httpStatus === 'number' ? value.httpStatus : undefined };
 }
 
 async function flash(tabId: number, ok: boolean, title: string): Promise<void> {
@@ -50,8 +56,9 @@ export async function saveTab(tabId: number): Promise<SaveResult> {
   const pageUrl = tab.url;
   if (!pageUrl || !/^https?:/.test(pageUrl)) return { ok: false, error: 'Only web pages can be saved.' };
   let article: Article | null = null;
+  let httpStatus: number | undefined;
   try {
-    article = await extractInTab(tabId);
+    ({ article, httpStatus } = await extractInTab(tabId));
   } catch (error) {
     return { ok: false, error: `The page could not be read (${error instanceof Error ? error.message : String(error)}).` };
   }
@@ -59,7 +66,7 @@ export async function saveTab(tabId: number): Promise<SaveResult> {
     await flash(tabId, false, browser.i18n.getMessage('saveBadgeFailed', 'no article'));
     return { ok: false, error: 'No article was found on this page.' };
   }
-  const result = await saveArticle(article, { pageUrl, finalUrl: pageUrl });
+  const result = await saveArticle(article, { pageUrl, finalUrl: pageUrl, httpStatus });
   await flash(tabId, result.ok, result.ok ? browser.i18n.getMessage('saveBadgeDone', article.title) : browser.i18n.getMessage('saveBadgeFailed', result.error));
   return result;
 }

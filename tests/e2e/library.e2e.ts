@@ -4,7 +4,8 @@
  * fails every request; library.html lists it, search finds and highlights it, and the saved
  * copy opens in the same tab with its text and images from local storage. The whole library
  * goes out and back in through the backup and import buttons; the standalone HTML export opens
- * as a file with no network and shows its images. Chromium: a service worker stopped mid-save
+ * as a file with no network and shows its images. A changed article saved twice keeps both
+ * versions; the reader shows the copy's provenance and opens version 1 from its list. Chromium: a service worker stopped mid-save
  * leaves nothing, and the save can be retried.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -60,6 +61,7 @@ type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean;
 /** Serves the article and its images; `down()` makes every one of them fail (connection reset). */
 function serveArticle(h: Harness, path = ARTICLE_PATH, query = '') {
   let failing = false;
+  let edit = (html: string) => html;
   const hang = new Set<string>();
   const held: (() => void)[] = [];
   const html = readFileSync(join(repoRoot, 'tests/fixtures/library/e2e-article.html'), 'utf8');
@@ -71,7 +73,7 @@ function serveArticle(h: Harness, path = ARTICLE_PATH, query = '') {
     if (failing) return reset(req, res, new URL('http://x'));
     const origin = `http://${req.headers.host}`;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(html.replaceAll('__ORIGIN__', origin).replace('/library/levee-holds.html', path).replace(/(\/library\/[a-z0-9-]+\.png)/g, `$1${query}`));
+    res.end(edit(html).replaceAll('__ORIGIN__', origin).replace('/library/levee-holds.html', path).replace(/(\/library\/[a-z0-9-]+\.png)/g, `$1${query}`));
     return true;
   }) as Route);
   for (const [imgPath, body] of Object.entries(images)) {
@@ -89,6 +91,10 @@ function serveArticle(h: Harness, path = ARTICLE_PATH, query = '') {
   return {
     down() {
       failing = true;
+    },
+    /** From now on the page is served changed by `fn` (a corrected article). */
+    rewrite(fn: (html: string) => string) {
+      edit = fn;
     },
     hang(imgPath: string, on = true) {
       if (on) hang.add(imgPath);
@@ -249,6 +255,52 @@ for (const browserName of browserNames) {
       expect(shown.title).toBe(TITLE);
       expect(shown.srcs.every((s) => s.startsWith('blob:'))).toBe(true);
       await library.close();
+    }, 90000);
+
+    it('keeps both versions of a changed article, shows provenance with the copy and opens version 1 from the list', async () => {
+      const path = '/library/corrected.html';
+      const site = serveArticle(h, path, '?v=corrected');
+      const pageUrl = h.url('news.test', path);
+      for (const round of [1, 2]) {
+        if (round === 2) site.rewrite((html) => html.replace('forty thousand sandbags', 'fifty thousand sandbags'));
+        const page = await h.newTab(pageUrl);
+        expect(await h.hook(page, { hook: 'menu', menuItemId: 'save-page' })).toEqual({ ok: true });
+        await page.close();
+      }
+      const reader = await h.openExtensionPage(`reader.html?url=${encodeURIComponent(pageUrl)}`);
+      await reader.waitFor(() => document.querySelector('.saved-banner .provenance') !== null && /fifty thousand/.test(document.querySelector('article')?.textContent ?? ''), undefined, 20000);
+      const shown = await reader.evaluate(() => {
+        const box = document.querySelector<HTMLDetailsElement>('.provenance')!;
+        const field = (n: number) => box.querySelectorAll('dd')[n]?.textContent ?? '';
+        return {
+          terms: [...box.querySelectorAll('dt')].map((d) => d.textContent),
+          source: field(0),
+          status: [...box.querySelectorAll('dt')].map((d) => d.textContent).indexOf('HTTP status'),
+          dd: [...box.querySelectorAll('dd')].map((d) => d.textContent ?? ''),
+          versions: [...box.querySelectorAll<HTMLAnchorElement>('.provenance-versions a')].map((a) => ({ href: a.getAttribute('href'), current: a.getAttribute('aria-current') })),
+        };
+      });
+      expect(shown.source).toBe(pageUrl);
+      expect(shown.terms).toEqual(expect.arrayContaining(['Saved from', 'Saved', 'HTTP status', 'SHA-256']));
+      expect(shown.dd[shown.status]).toBe('200');
+      expect(shown.dd[shown.terms.indexOf('SHA-256')]).toMatch(/^[0-9a-f]{64}$/);
+      expect(shown.versions).toEqual([
+        { href: `reader.html?url=${encodeURIComponent(pageUrl)}&version=1`, current: null },
+        { href: `reader.html?url=${encodeURIComponent(pageUrl)}&version=2`, current: 'page' },
+      ]);
+      // Version 1 from the list: the article as it was first saved.
+      await reader.evaluate(() => {
+        document.querySelector<HTMLDetailsElement>('.provenance')!.open = true;
+        setTimeout(() => document.querySelector<HTMLAnchorElement>('.provenance-versions a')!.click(), 0);
+      });
+      await reader.waitFor(() => /version=1/.test(location.search) && /forty thousand sandbags/.test(document.querySelector('article')?.textContent ?? ''), undefined, 20000);
+      const first = await reader.evaluate(() => ({
+        text: document.querySelector('article')?.textContent ?? '',
+        current: document.querySelector('.provenance-versions a[aria-current="page"]')?.getAttribute('href') ?? '',
+      }));
+      expect(first.text).not.toContain('fifty thousand');
+      expect(first.current).toMatch(/&version=1$/);
+      await reader.close();
     }, 90000);
 
     it('draws the first rows of a 10,000-article library before the whole list is loaded', async () => {

@@ -5,6 +5,7 @@ import { getSavedCopy, saveArticle } from '../../storage/index.js';
 import { readerShouldAutoSave } from '../../storage/settings.js';
 import { nextTheme, normalizeSettings, onSettingsChanged, saveSettings, stepFontSize, type ReaderSettings } from '../../shared/settings.js';
 import { t, uiDirection, uiLanguage } from '../shared/i18n.js';
+import { Provenance } from './Provenance.js';
 import { applySettings, watchSystemTheme } from './themes.js';
 import { followPages, joinPages, loadArticle, type LoadedArticle } from './sources.js';
 import { fetchAndExtract, withReadableBody } from './fetch-article.js';
@@ -356,6 +357,7 @@ export function Reader({ url, version, autoSave, initialSettings, handoff }: Rea
               )}
             </div>
             {liveState.kind === 'failed' && <p role="alert" class="live-error">{liveState.message}</p>}
+            {loaded.provenance && <Provenance url={url} info={loaded.provenance} version={loaded.version ?? 1} versions={loaded.versions ?? []} locale={uiLocale()} />}
           </div>
         )}
         {ready && article && loaded && (

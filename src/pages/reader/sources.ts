@@ -5,6 +5,7 @@
  * Dependencies are passed in, so the order and the joining are unit-tested without a browser.
  */
 import type { Article } from '../../core/types.js';
+import type { ProvenanceInfo } from './Provenance.js';
 
 export type ArticleSource = 'handoff' | 'saved' | 'live';
 
@@ -15,11 +16,26 @@ export interface LoadedArticle {
   savedAt?: string;
   version?: number;
   versions?: { version: number; savedAt: string }[];
+  /** Saved copies: where and how it was saved (Provenance.tsx). */
+  provenance?: ProvenanceInfo;
+}
+
+/** What the library gives for a saved copy (storage/library.ts getSavedCopy). */
+export interface SavedCopyInfo {
+  article: Article;
+  savedAt: string;
+  version: number;
+  versions: { version: number; savedAt: string }[];
+  sourceUrl?: string;
+  finalUrl?: string;
+  httpStatus?: number | null;
+  sha256?: string;
+  waybackCaptureUrl?: string | null;
 }
 
 export interface SourceDeps {
   takeHandoff(url: string): Promise<Article | null>;
-  getSavedCopy(url: string, version?: number): Promise<{ article: Article; savedAt: string; version: number; versions: { version: number; savedAt: string }[] } | null>;
+  getSavedCopy(url: string, version?: number): Promise<SavedCopyInfo | null>;
   fetchArticle(url: string): Promise<Article | null>;
 }
 
@@ -44,13 +60,25 @@ export async function loadArticle(url: string, deps: SourceDeps, version?: numbe
     if (article) return { article, source: 'handoff' };
   }
   const saved = await quietly(deps.getSavedCopy(url, version));
-  if (saved) return { article: saved.article, source: 'saved', savedAt: saved.savedAt, version: saved.version, versions: saved.versions };
+  if (saved) return { article: saved.article, source: 'saved', savedAt: saved.savedAt, version: saved.version, versions: saved.versions, provenance: provenanceOf(saved, url) };
   if (version !== undefined) {
     const article = await handoff;
     if (article) return { article, source: 'handoff' };
   }
   const live = await deps.fetchArticle(url);
   return live ? { article: live, source: 'live' } : null;
+}
+
+function provenanceOf(saved: SavedCopyInfo, url: string): ProvenanceInfo | undefined {
+  if (!saved.sha256) return undefined;
+  return {
+    sourceUrl: saved.sourceUrl ?? url,
+    finalUrl: saved.finalUrl ?? saved.sourceUrl ?? url,
+    savedAt: saved.savedAt,
+    httpStatus: saved.httpStatus ?? null,
+    sha256: saved.sha256,
+    waybackCaptureUrl: saved.waybackCaptureUrl ?? null,
+  };
 }
 
 export const MAX_PAGES = 10;
