@@ -50,3 +50,24 @@ export async function buildSearchIndex(options: { dbName?: string; onProgress?: 
   }
   return index;
 }
+
+/**
+ * Brings a loaded index up to date for some articles (tags changed, articles imported or
+ * deleted) without rebuilding it: each is taken out and, if it is still in the library, added
+ * again from its current search text.
+ */
+export async function updateSearchIndex(index: MiniSearch<SearchDoc>, urls: string[], options: { dbName?: string } = {}): Promise<void> {
+  const db = await openLibrary(options.dbName);
+  const tx = db.transaction(['entries', 'texts']);
+  const docs = await Promise.all(
+    urls.map(async (url) => {
+      const entry = await tx.objectStore('entries').get(url);
+      return entry && !entry.trashedAt ? ((await tx.objectStore('texts').get(url)) ?? null) : null;
+    }),
+  );
+  urls.forEach((url, i) => {
+    if (index.has(url)) index.discard(url);
+    const doc = docs[i];
+    if (doc) index.add(doc);
+  });
+}

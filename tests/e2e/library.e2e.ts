@@ -182,6 +182,8 @@ for (const browserName of browserNames) {
 
       const library = await h.openExtensionPage('library.html');
       await library.waitFor((title) => [...document.querySelectorAll('a.title')].some((a) => a.textContent === title), TITLE, 15000);
+      // The first rows are drawn before the full page (search box, buttons) has loaded.
+      await library.waitFor(() => document.querySelector('#library-search') !== null, undefined, 15000);
       await typeInto(library, '#library-search', 'sandbag');
       await library.waitFor(() => [...document.querySelectorAll('li.entry mark')].some((m) => /sandbag/i.test(m.textContent ?? '')), undefined, 15000);
       const href = await library.evaluate(() => document.querySelector<HTMLAnchorElement>('li.entry a.title')!.getAttribute('href'));
@@ -197,7 +199,7 @@ for (const browserName of browserNames) {
 
     it('exports the standalone HTML, which opens as a file with no network and shows its images', async () => {
       const library = await h.openExtensionPage('library.html');
-      await library.waitFor(() => document.querySelector('li.entry') !== null, undefined, 15000);
+      await library.waitFor(() => document.querySelector('li.entry .actions') !== null, undefined, 15000);
       const file = await clickAndCapture(library, 'li.entry .actions button:nth-of-type(2)');
       expect(file.name).toMatch(/\.html$/);
       const html = file.bytes.toString('utf8');
@@ -222,7 +224,7 @@ for (const browserName of browserNames) {
 
     it('backs up the library and imports it again through the page', async () => {
       const library = await h.openExtensionPage('library.html');
-      await library.waitFor(() => document.querySelector('li.entry') !== null, undefined, 15000);
+      await library.waitFor(() => document.querySelector('li.entry .actions') !== null, undefined, 15000);
       const backup = await clickAndCapture(library, '#library-backup');
       expect(backup.name).toMatch(/\.zip$/);
       // Delete it (the undo window passes), then import the backup.

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type MiniSearch from 'minisearch';
 import type { EntryRecord } from '../../storage/schema.js';
 import { listEntries, listRecentEntries, purgeTrash, restoreEntry, setRead, setTags, trashEntry, getTexts } from '../../storage/library.js';
-import { buildSearchIndex } from '../../storage/search-index.js';
+import { buildSearchIndex, updateSearchIndex } from '../../storage/search-index.js';
 import { highlight, search, snippet, type Hit, type SearchDoc, type Segment } from '../../storage/search.js';
 import { formatBytes, requestPersistence, storageUsage, type StorageUsage } from '../../storage/quota.js';
 import { loadExportable } from '../../storage/exportable.js';
@@ -38,6 +38,7 @@ export function Library() {
   const [hits, setHits] = useState<Map<string, Hit> | null>(null);
   const [indexState, setIndexState] = useState<{ kind: 'none' } | { kind: 'building'; done: number; total: number } | { kind: 'ready' }>({ kind: 'none' });
   const [shown, setShown] = useState(PAGE);
+  const [indexTick, setIndexTick] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [pendingUndo, setPendingUndo] = useState<EntryRecord[]>([]);
   const [notice, setNotice] = useState<Notice>(null);
@@ -117,7 +118,7 @@ export function Library() {
       setHits(new Map(search(index, query, 1000).map((h) => [h.url, h])));
       setShown(PAGE);
     });
-  }, [query, ensureIndex, indexState.kind === 'ready']);
+  }, [query, ensureIndex, indexState.kind === 'ready', indexTick]);
 
   const scores = useMemo(() => (hits ? new Map([...hits].map(([url, h]) => [url, h.score])) : undefined), [hits]);
   const visible = useMemo(() => (entries ? applyFilters(entries, hits ? { ...filters, sort: filters.sort === 'saved-desc' ? 'relevance' : filters.sort } : filters, Date.now(), scores) : []), [entries, filters, hits, scores]);
@@ -152,7 +153,12 @@ export function Library() {
 
   const changeTags = async (entry: EntryRecord, next: string[]) => {
     replaceEntry(await setTags(entry.url, next));
-    invalidateIndex();
+    // Only this article is re-indexed (a rebuild of a large library takes minutes).
+    const built = indexRef.current;
+    if (built) {
+      await built.then((index) => updateSearchIndex(index, [entry.url])).catch(invalidateIndex);
+      setIndexTick((n) => n + 1); // the current results are searched again
+    }
   };
 
   const exportOne = async (entry: EntryRecord, kind: 'html' | 'md' | 'epub') => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createIndex, highlight, loadIndex, normalizeText, search, snippet, tokenize, type SearchDoc } from '../../../src/storage/search.js';
 
 const docs: SearchDoc[] = [
@@ -63,5 +63,28 @@ describe('library search', () => {
     const ix = loadIndex(JSON.stringify(index()));
     expect(search(ix, 'tehran').length).toBe(0);
     expect(search(ix, 'تهران').map((h) => h.url)).toEqual(['fa']);
+  });
+});
+
+describe('library search index kept up to date', () => {
+  it('re-indexes one article after its tags change, and drops a deleted one, without a rebuild', async () => {
+    const { freshDb, article, fakeFetch } = await import('./helpers.js');
+    const { saveArticle } = await import('../../../src/storage/save.js');
+    const { setTags, trashEntry } = await import('../../../src/storage/library.js');
+    const { buildSearchIndex, updateSearchIndex } = await import('../../../src/storage/search-index.js');
+    const dbName = freshDb();
+    await saveArticle(article(), { dbName, images: { fetchImpl: fakeFetch() } });
+    await saveArticle(article({ url: 'https://news.test/other', title: 'Another story', textContent: 'Nothing about rivers', contentHtml: '<p>Nothing about rivers</p>' }), { dbName, images: { fetchImpl: fakeFetch() } });
+    const index = await buildSearchIndex({ dbName, useCache: false });
+    expect(search(index, 'floodwatch')).toEqual([]);
+    await setTags('https://news.test/other', ['floodwatch'], { dbName });
+    const add = vi.spyOn(index, 'addAll');
+    await updateSearchIndex(index, ['https://news.test/other'], { dbName });
+    expect(add).not.toHaveBeenCalled();
+    expect(search(index, 'floodwatch').map((h) => h.url)).toEqual(['https://news.test/other']);
+    await trashEntry('https://news.test/other', { dbName });
+    await updateSearchIndex(index, ['https://news.test/other'], { dbName });
+    expect(search(index, 'floodwatch')).toEqual([]);
+    expect(index.documentCount).toBe(1);
   });
 });
