@@ -130,7 +130,9 @@ async function findTabIn(list: () => Promise<Tab[]>, predicate: (href: string) =
   while (Date.now() < deadline) {
     // Newest first: a test looks for the tab it just caused, not one an earlier test left open.
     for (const tab of (await list()).reverse()) {
-      const href = await tab.href().catch(() => '');
+      // A tab still committing its navigation can leave the driver's answer pending for long
+      // (Firefox): ask again on the next round instead of letting one tab stall the search.
+      const href = await Promise.race([tab.href().catch(() => ''), new Promise<string>((r) => setTimeout(() => r(''), 1000))]);
       if (predicate(href)) return tab;
     }
     await new Promise((r) => setTimeout(r, 100));

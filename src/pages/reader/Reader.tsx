@@ -28,6 +28,8 @@ export interface ReaderProps {
   initialSettings: ReaderSettings;
   /** The handoff request, started before the page was parsed. */
   handoff: Promise<Article | null>;
+  /** The handed-over article when it had arrived before mounting: shown by the first render. */
+  handedOver?: Article | null;
 }
 
 const uiLocale = () => uiLanguage();
@@ -38,12 +40,14 @@ function leaveReader(url: string): void {
   else location.assign(url);
 }
 
-export function Reader({ url, version, autoSave, initialSettings, handoff }: ReaderProps) {
+export function Reader({ url, version, autoSave, initialSettings, handoff, handedOver }: ReaderProps) {
   const [settings, setSettings] = useState(initialSettings);
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
-  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
-  const [loaded, setLoaded] = useState<LoadedArticle | null>(null);
+  // The handoff comes first in the source order, unless an earlier saved version was asked for.
+  const [initial] = useState(() => (version === undefined ? withReadableBody(handedOver ?? null) : null));
+  const [phase, setPhase] = useState<Phase>(initial ? { kind: 'ready' } : { kind: 'loading' });
+  const [loaded, setLoaded] = useState<LoadedArticle | null>(initial ? { article: initial, source: 'handoff' } : null);
   const [pages, setPages] = useState<Article[]>([]);
   const [pagesLoading, setPagesLoading] = useState(false);
   const [liveState, setLiveState] = useState<{ kind: 'idle' | 'loading' } | { kind: 'failed'; message: string }>({ kind: 'idle' });
@@ -99,6 +103,10 @@ export function Reader({ url, version, autoSave, initialSettings, handoff }: Rea
   // Load the article: handoff, else saved copy, else the live page.
   useEffect(() => {
     const token = ++loadToken.current;
+    if (initial && token === 1) {
+      void followNextPages(initial, token);
+      return;
+    }
     loadArticle(url, { takeHandoff: () => handoff.then(withReadableBody), getSavedCopy, fetchArticle: fetchAndExtract }, version).then(
       (result) => {
         if (token !== loadToken.current) return;
@@ -114,7 +122,7 @@ export function Reader({ url, version, autoSave, initialSettings, handoff }: Rea
         if (token === loadToken.current) setPhase({ kind: 'error', message: String((error as Error)?.message ?? error) });
       },
     );
-  }, [url, version, handoff, followNextPages]);
+  }, [url, version, handoff, followNextPages, initial]);
 
   const article = useMemo(() => (loaded ? joinPages(loaded.article, pages) : null), [loaded, pages]);
 

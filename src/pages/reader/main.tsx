@@ -30,7 +30,9 @@ const domReady = new Promise<void>((resolve) => {
 });
 
 async function start(): Promise<void> {
-  const settings = await settingsReady;
+  // The handoff is usually here before the document is parsed; mounting with it in hand lets the
+  // very first render show the article, instead of a "loading" frame and then another.
+  const [settings, handedOver] = await Promise.all([settingsReady, handoff]);
   applySettings(settings);
   await domReady;
   if (!pageUrl || !/^https?:/i.test(pageUrl)) {
@@ -42,7 +44,7 @@ async function start(): Promise<void> {
     );
     return;
   }
-  mount(<Reader url={pageUrl} version={version} autoSave={autoSave} initialSettings={settings} handoff={handoff} />);
+  mount(<Reader url={pageUrl} version={version} autoSave={autoSave} initialSettings={settings} handoff={handoff} handedOver={handedOver} />);
 }
 
 void start();

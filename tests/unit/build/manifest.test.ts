@@ -35,6 +35,12 @@ describe('built manifests', () => {
         expect(read(browser).content_security_policy.extension_pages).toBe("script-src 'self'; object-src 'none'; base-uri 'none'");
       });
 
+      it('runs the always-on detector at document_idle on every web page, and offers Alt+Shift+R for the reader', () => {
+        const manifest = read(browser) as unknown as { content_scripts: object[]; commands: { [name: string]: { suggested_key: { default: string } } } };
+        expect(manifest.content_scripts[0]).toMatchObject({ matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_idle' });
+        expect(manifest.commands['open-reader']?.suggested_key.default).toBe('Alt+Shift+R');
+      });
+
       it('exposes no page to the web', () => {
         expect(read(browser)).not.toHaveProperty('web_accessible_resources');
       });
