@@ -120,6 +120,17 @@ export function decide(r: Pick<MainFrameRecord, 'status' | 'headers' | 'redirect
   return null;
 }
 
+/**
+ * Pure: an error status whose response declares an empty body (`content-length: 0`) goes to
+ * unavailable.html at once, as Chrome's own error page would: nothing in the page to look at, so
+ * no probe (two script injections saved; Firefox shows such responses as a blank page).
+ */
+export function emptyErrorResponse(r: Pick<MainFrameRecord, 'status' | 'headers' | 'url'>): Decision {
+  const status = r.status ?? 0;
+  if (status < 400 || status > 599 || r.headers['content-length']?.trim() !== '0') return null;
+  return { action: 'unavailable', url: r.url, reason: `http-${status}` };
+}
+
 async function probePage(tabId: number, r: MainFrameRecord): Promise<PageProbe | null> {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['blockcheck.js'] });
   const [result] = await browser.scripting.executeScript({
@@ -169,9 +180,12 @@ export async function checkLoadedPage(tabId: number, pageUrl: string): Promise<D
   checked.set(tabId, record.requestId);
   if (backForward.get(tabId) === pageUrl) return null;
   if (!needsProbe(record)) return null;
-  const probe = await probePage(tabId, record).catch(() => null);
-  if (!probe) return null;
-  const decision = decide(record, probe);
+  let decision = emptyErrorResponse(record);
+  if (!decision) {
+    const probe = await probePage(tabId, record).catch(() => null);
+    if (!probe) return null;
+    decision = decide(record, probe);
+  }
   if (!decision) return null;
   if (decision.action === 'unavailable') {
     await setTrouble(tabId, { url: decision.url, reason: decision.reason });

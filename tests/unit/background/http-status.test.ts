@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
-const { blockedByParty, decide, needsProbe } = await import('../../../src/background/http-status.js');
+const { blockedByParty, decide, emptyErrorResponse, needsProbe } = await import('../../../src/background/http-status.js');
 const { failureReason } = await import('../../../src/background/navigation-errors.js');
 
 const page = { verdict: { blocked: false }, textLength: 400, elementCount: 12, linkCount: 3, title: 'Not found', challenge: false, articleLike: false, errorLike: true };
@@ -80,5 +80,18 @@ describe('failureReason', () => {
   it('calls a failed redirect to a known block host a block page', () => {
     expect(failureReason('net::ERR_CONNECTION_REFUSED', { ...record, redirects: ['http://lighthouse.du.ae/index2.php?ucat=1'], finalUrl: 'http://lighthouse.du.ae/index2.php?ucat=1' })).toBe('block-page');
     expect(failureReason('net::ERR_CONNECTION_REFUSED', { ...record, redirects: ['https://news.example/y'], finalUrl: 'https://news.example/y' })).toBe('connection-refused');
+  });
+});
+
+describe('emptyErrorResponse', () => {
+  it('sends an error status with a declared empty body to unavailable.html without a probe', () => {
+    expect(emptyErrorResponse(response(404, { headers: { 'content-length': '0' } }))).toEqual({ action: 'unavailable', url: 'https://news.example/story', reason: 'http-404' });
+    expect(emptyErrorResponse(response(503, { headers: { 'content-length': '0' } }))).toMatchObject({ reason: 'http-503' });
+  });
+  it('leaves pages with a body, an unknown length or a success status to the probe', () => {
+    expect(emptyErrorResponse(response(404, { headers: { 'content-length': '812' } }))).toBeNull();
+    expect(emptyErrorResponse(response(404))).toBeNull();
+    expect(emptyErrorResponse(response(200, { headers: { 'content-length': '0' } }))).toBeNull();
+    expect(emptyErrorResponse(response(304, { headers: { 'content-length': '0' } }))).toBeNull();
   });
 });
