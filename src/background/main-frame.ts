@@ -77,6 +77,9 @@ export function startMainFrameTracking(): void {
     if (!r || r.requestId !== d.requestId) return;
     r.redirects.push(d.redirectUrl);
     r.finalUrl = d.redirectUrl;
+    // The status so far was the redirect's own: the next hop has not answered yet. (Firefox can
+    // report the new page's DOMContentLoaded first; a 3xx left here would pass for its status.)
+    delete r.status;
   }, filter);
   browser.webRequest.onHeadersReceived.addListener(
     (d) => {

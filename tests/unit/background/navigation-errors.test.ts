@@ -37,7 +37,7 @@ const fake = {
 vi.mock('webextension-polyfill', () => ({ default: fake }));
 (globalThis as Record<string, unknown>).__BROWSER__ = 'firefox';
 
-const { startMainFrameTracking } = await import('../../../src/background/main-frame.js');
+const { mainFrameRecord, startMainFrameTracking } = await import('../../../src/background/main-frame.js');
 const { startNavigationErrors } = await import('../../../src/background/navigation-errors.js');
 const { dispatch } = await import('../../../src/background/router.js');
 
@@ -124,5 +124,15 @@ describe('navigation failures', () => {
     backIntoFailedEntry(23);
     await sleep(300);
     expect(sentTo(23).map((p) => p.get('url'))).toContain(failed);
+  });
+
+  it('after a redirect the record has no status until the next hop answers (not the 302 for the page that loaded)', () => {
+    wr.onBeforeRequest.fire({ tabId: 31, requestId: 'r31', url: asked });
+    wr.onHeadersReceived.fire({ tabId: 31, requestId: 'r31', url: asked, statusCode: 302, responseHeaders: [{ name: 'location', value: blockHost }] });
+    wr.onBeforeRedirect.fire({ tabId: 31, requestId: 'r31', url: asked, redirectUrl: blockHost });
+    expect(mainFrameRecord(31)).toMatchObject({ url: asked, finalUrl: blockHost, redirects: [blockHost], headers: { location: blockHost } });
+    expect(mainFrameRecord(31)?.status).toBeUndefined();
+    wr.onHeadersReceived.fire({ tabId: 31, requestId: 'r31', url: blockHost, statusCode: 200, responseHeaders: [] });
+    expect(mainFrameRecord(31)?.status).toBe(200);
   });
 });
