@@ -1,6 +1,9 @@
 /**
  * HTML sanitising for extracted articles: DOMPurify bound to the document's own window, so the
  * core needs no DOM globals (Node + jsdom, an extension page and a content script all work).
+ * DOMPurify works in place on a detached element of an inert document (no browsing context, so
+ * nothing in it loads or runs): the extractor builds that element directly, so the article is
+ * never serialised and re-parsed before it is sanitised.
  */
 import createDOMPurify from 'dompurify';
 import type { DOMPurify, Config } from 'dompurify';
@@ -26,10 +29,11 @@ const CONFIG: Config = {
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   ALLOWED_URI_REGEXP: SAFE_URL,
-  RETURN_DOM_FRAGMENT: true,
+  IN_PLACE: true,
 };
 
 const instances = new WeakMap<object, DOMPurify>();
+const inertDocs = new WeakMap<object, Document>();
 
 /**
  * The window to build DOM objects and DOMPurify with for `doc`. Documents made by DOMParser or
@@ -68,16 +72,39 @@ export function purifierFor(win: Window): DOMPurify {
 }
 
 /**
- * Sanitise an HTML string or a node (which is not modified) into safe HTML, using the DOMPurify
- * bound to `win`. Returns '' when DOMPurify cannot run in that window.
- * Why a fragment: DOMPurify then skips its string round trip, which is the slow part in jsdom.
+ * An inert document of `win`'s realm to build article markup in: created by
+ * createHTMLDocument, it has no browsing context, so its images do not load and nothing runs.
  */
-export function sanitizeHtml(win: Window, dirty: string | Node): string {
+export function inertDocumentFor(win: Window): Document {
+  let d = inertDocs.get(win);
+  if (!d) {
+    d = win.document.implementation.createHTMLDocument('');
+    inertDocs.set(win, d);
+  }
+  return d;
+}
+
+/**
+ * Sanitise, in place, a detached <div> of `inertDocumentFor(win)` and return its inner HTML.
+ * Returns '' when DOMPurify cannot run in that window (or refuses the tree).
+ */
+export function sanitizeElement(win: Window, holder: Element): string {
   const p = purifierFor(win);
   if (!p.isSupported) return '';
-  const frag = p.sanitize(dirty as string) as unknown as DocumentFragment | string;
-  if (typeof frag === 'string') return frag; // input without markup comes back as is
-  const tpl = frag.ownerDocument.createElement('template');
-  tpl.content.appendChild(frag);
-  return tpl.innerHTML;
+  try {
+    p.sanitize(holder);
+  } catch {
+    // DOMPurify refuses trees it cannot make safe in place: return nothing rather than them.
+    return '';
+  }
+  return holder.innerHTML;
+}
+
+/** Sanitise an HTML string into safe HTML, using the DOMPurify bound to `win`. */
+export function sanitizeHtml(win: Window, dirty: string): string {
+  const p = purifierFor(win);
+  if (!p.isSupported) return '';
+  const holder = inertDocumentFor(win).createElement('div');
+  holder.innerHTML = dirty;
+  return sanitizeElement(win, holder);
 }

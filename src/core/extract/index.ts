@@ -7,13 +7,13 @@
  * the page's own window. The input document is never modified, and nothing here throws.
  */
 import type { Article, ExtractOptions, LeadImage } from '../types.js';
-import { sanitizeHtml, windowOf } from '../sanitize.js';
+import { inertDocumentFor, sanitizeElement, windowOf } from '../sanitize.js';
 import { countWords, guessDir, normalizeLang, normalizeSpace } from '../text.js';
 import { readPageMeta, pick, cleanDocTitle, type PageMeta } from './metadata.js';
 import { normalizeDate } from './dates.js';
 import { scan, type ScanResult } from './scan.js';
 import { buildBody, normKey } from './clean.js';
-import { toHtml, toText, textOf, find, attr, LBLOCK, type LNode } from './light.js';
+import { toDom, toText, textOf, find, attr, LBLOCK, type LNode } from './light.js';
 import { absolutize, imageSource } from './urls.js';
 import { findNextPage } from './paging.js';
 
@@ -29,13 +29,12 @@ export function extractArticle(doc: Document, opts: ExtractOptions = {}): Articl
   }
 }
 
-function baseUrl(doc: Document, opts: ExtractOptions): string {
+function baseUrl(doc: Document, opts: ExtractOptions, baseEl: Element | null): string {
   let docUrl = opts.url || '';
   if (!docUrl) {
     const u = doc.URL;
     if (u && !/^about:/.test(u)) docUrl = u;
   }
-  const baseEl = doc.getElementsByTagName('base')[0];
   const href = baseEl?.getAttribute('href');
   if (href) {
     const abs = absolutize(href, docUrl);
@@ -47,9 +46,10 @@ function baseUrl(doc: Document, opts: ExtractOptions): string {
 function extract(doc: Document, opts: ExtractOptions): Article | null {
   if (!doc || !doc.documentElement) return null;
   const win = windowOf(doc);
-  const base = baseUrl(doc, opts);
-  const meta = readPageMeta(doc);
   let sc = scan(doc);
+  const refs = sc.refs!;
+  const base = baseUrl(doc, opts, refs.base);
+  const meta = readPageMeta(refs);
   // Why a second look: when most of the page's prose sits inside an element we took for
   // furniture (a wrapper named "advertisement-off-canvas", "has-sidebar" …) and the best
   // container found elsewhere is weak, trust those wrappers and score again.
@@ -72,7 +72,7 @@ function extract(doc: Document, opts: ExtractOptions): Article | null {
   const textContent = toText(body);
   // Why: binary junk and symbol soup can form long "paragraphs"; real prose is mostly letters.
   if (!textContent || letterShare(textContent) < 0.5) return null;
-  const contentHtml = win ? sanitizeHtml(win, toHtml(body)) : '';
+  const contentHtml = win ? sanitizeElement(win, toDom(body, inertDocumentFor(win))) : '';
 
   const v = meta.values;
   const ld = meta.jsonld;
@@ -87,8 +87,8 @@ function extract(doc: Document, opts: ExtractOptions): Article | null {
   const canonical = absolutize(meta.canonical, base) || absolutize(pick(v, 'og:url'), base);
   const url = (canonical && /^https?:/i.test(canonical) ? canonical : null) || opts.url || base || '';
   const excerpt = ld?.description || pick(v, 'description', 'og:description', 'twitter:description', 'dc.description') || firstParagraph(textContent);
-  const leadImage = pickLeadImage(meta, body, best.el, base);
-  const nextPageUrl = findNextPage(doc, meta.relNext, base, best.el);
+  const leadImage = pickLeadImage(meta, body, best.el, base, refs.figures);
+  const nextPageUrl = findNextPage(refs, meta.relNext, base, best.el);
 
   return {
     url,
@@ -196,7 +196,7 @@ function firstParagraph(text: string): string | null {
   return p.length > 300 ? p.slice(0, 297).replace(/\s+\S*$/, '') + '…' : p;
 }
 
-function pickLeadImage(meta: PageMeta, body: LNode, root: Element, base: string): LeadImage | null {
+function pickLeadImage(meta: PageMeta, body: LNode, root: Element, base: string, figs: Element[]): LeadImage | null {
   const v = meta.values;
   const metaUrl = absolutize(pick(v, 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src') || meta.jsonld?.image, base);
   // The figure in the body that shows the same picture gives the caption.
@@ -213,9 +213,7 @@ function pickLeadImage(meta: PageMeta, body: LNode, root: Element, base: string)
   let caption: string | null = null;
   if (!fig && stem) {
     // The lead figure often sits just outside the body container (above the text).
-    const figs = root.ownerDocument.getElementsByTagName('figure');
-    for (let i = 0; i < figs.length && i < 40; i++) {
-      const f = figs.item(i)!;
+    for (const f of figs) {
       const img = f.getElementsByTagName('img').item(0);
       const src = img ? imageSource(img) : null;
       if (src && fileStem(src) === stem) {

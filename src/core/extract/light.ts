@@ -1,9 +1,9 @@
 /**
  * A lightweight article tree: plain JS objects instead of DOM nodes. Building, pruning and
  * serialising it costs a fraction of creating DOM elements (which in jsdom allocate style
- * objects, wrappers and mutation records), and it lets us emit text and HTML in one go.
- * Tags and attribute names only ever come from our own allowlists; text and attribute values
- * are escaped on output. DOMPurify still sanitises the HTML afterwards.
+ * objects, wrappers and mutation records), and the text output comes straight from it.
+ * Tags and attribute names only ever come from our own allowlists. Only the final tree becomes
+ * DOM (toDom, in an inert document), which DOMPurify then sanitises in place.
  */
 export interface LNode {
   /** Lower-case tag name from the allowlist. */
@@ -27,36 +27,38 @@ export const LBLOCK = new Set([
 /** Elements that carry meaning even with no text inside. */
 const SOLID = new Set(['img', 'hr', 'br', 'td', 'th', 'col', 'colgroup', 'wbr']);
 
-function escText(s: string): string {
-  return s.replace(/[&<>\u00a0]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&nbsp;'));
-}
-
-function escAttr(s: string): string {
-  return s.replace(/[&"<>]/g, (c) => (c === '&' ? '&amp;' : c === '"' ? '&quot;' : c === '<' ? '&lt;' : '&gt;'));
-}
-
-/** Serialise to HTML. Iterative, so deeply nested input cannot overflow the stack. */
-export function toHtml(root: LNode): string {
-  const out: string[] = [];
-  const stack: (LNode | string | { close: string })[] = [root];
+/**
+ * Build real DOM nodes for the tree under a new <div> of `doc` (an inert document: see
+ * sanitize.ts). Iterative, so deeply nested input cannot overflow the stack.
+ */
+export function toDom(root: LNode, doc: Document): Element {
+  const holder = doc.createElement('div');
+  const make = (n: LNode, parent: Node): Element => {
+    const e = doc.createElement(n.t);
+    if (n.a) {
+      for (const [k, v] of n.a) {
+        try {
+          e.setAttribute(k, v);
+        } catch {
+          /* a name the DOM rejects is dropped */
+        }
+      }
+    }
+    parent.appendChild(e);
+    return e;
+  };
+  // Each element is created and appended when its parent's children are visited (so order is
+  // kept), and queued to have its own children filled in.
+  const stack: [LNode, Element][] = [[root, make(root, holder)]];
   while (stack.length) {
-    const n = stack.pop()!;
-    if (typeof n === 'string') {
-      out.push(escText(n));
-      continue;
-    }
-    if ('close' in n) {
-      out.push(n.close);
-      continue;
-    }
-    let open = '<' + n.t;
-    if (n.a) for (const [k, v] of n.a) open += ` ${k}="${escAttr(v)}"`;
-    out.push(open + '>');
+    const [n, e] = stack.pop()!;
     if (VOID.has(n.t)) continue;
-    stack.push({ close: `</${n.t}>` });
-    for (let i = n.c.length - 1; i >= 0; i--) stack.push(n.c[i]!);
+    for (const c of n.c) {
+      if (typeof c === 'string') e.appendChild(doc.createTextNode(c));
+      else stack.push([c, make(c, e)]);
+    }
   }
-  return out.join('');
+  return holder;
 }
 
 const BREAK = '\u0000';

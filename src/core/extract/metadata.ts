@@ -5,6 +5,7 @@
  */
 import { readJsonLd, type JsonLdMeta } from './jsonld.js';
 import { normalizeSpace } from '../text.js';
+import type { PageRefs } from './refs.js';
 
 export interface PageMeta {
   /** Lower-cased meta key (name, property, itemprop or http-equiv) → first non-empty content. */
@@ -29,13 +30,10 @@ export function decodeEntities(s: string): string {
   });
 }
 
-export function readPageMeta(doc: Document): PageMeta {
+/** Read the metadata from the elements the scan gathered (see refs.ts, which also caps them). */
+export function readPageMeta(refs: PageRefs): PageMeta {
   const values = new Map<string, string>();
-  const metas = doc.querySelectorAll('meta[content]');
-  // Why a cap: a hostile page can hold millions of meta tags; real ones have < 200.
-  let count = 0;
-  for (const m of Array.from(metas)) {
-    if (++count > 2000) break;
+  for (const m of refs.metas) {
     const content = m.getAttribute('content');
     if (!content || !content.trim()) continue;
     const keys = (m.getAttribute('property') || '') + ' ' + (m.getAttribute('name') || '') + ' ' + (m.getAttribute('itemprop') || '');
@@ -44,13 +42,7 @@ export function readPageMeta(doc: Document): PageMeta {
       if (k && !values.has(k)) values.set(k, normalizeSpace(content));
     }
   }
-  const ld: string[] = [];
-  const scripts = doc.querySelectorAll('script[type]');
-  for (const s of Array.from(scripts)) {
-    const type = s.getAttribute('type');
-    if (type && /ld\+json/i.test(type)) ld.push(s.textContent || '');
-    if (ld.length > 50) break;
-  }
+  const ld = refs.ldJson;
   let jsonld: JsonLdMeta | null = null;
   try {
     jsonld = ld.length ? readJsonLd(ld) : null;
@@ -65,15 +57,14 @@ export function readPageMeta(doc: Document): PageMeta {
   }
   let canonical: string | null = null;
   let relNext: string | null = null;
-  const links = doc.querySelectorAll('link[rel][href]');
-  for (const l of Array.from(links)) {
+  for (const l of refs.links) {
     const rel = ` ${(l.getAttribute('rel') || '').toLowerCase()} `;
     const href = l.getAttribute('href');
     if (!href) continue;
     if (!canonical && rel.includes(' canonical ')) canonical = href.trim();
     if (!relNext && rel.includes(' next ')) relNext = href.trim();
   }
-  const titleEl = doc.getElementsByTagName('title')[0];
+  const titleEl = refs.title;
   const docTitle = titleEl ? normalizeSpace(titleEl.textContent || '') : '';
   return { values, jsonld, docTitle, canonical, relNext };
 }

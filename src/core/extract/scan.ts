@@ -8,6 +8,7 @@
  * containers is handled for free, because their common parent collects the prose of all of them.
  */
 import { BLOCK_TAGS, CHROME_TAGS, NEGATIVE, NEGATIVE_STRONG, POSITIVE, SKIP_TAGS } from './patterns.js';
+import { isPagKey, newRefs, noteElement, noteSubtree, type PageRefs } from './refs.js';
 
 export interface Rec {
   el: Element;
@@ -33,6 +34,8 @@ export interface Rec {
   /** Inside a furniture element (inherited). */
   neg: boolean;
   inLink: boolean;
+  /** Inside a pagination-like container (inherited). */
+  pag: boolean;
   hidden: boolean;
   isBlock: boolean;
   own: number;
@@ -54,6 +57,8 @@ export interface ScanResult {
   truncated: boolean;
   /** Elements marked as furniture, in the order they were left (inner first). */
   negatives: Rec[];
+  /** Page-wide elements for metadata and paging (null on a re-scan with trusted wrappers). */
+  refs: PageRefs | null;
 }
 
 /** Weight of link text and furniture against prose when choosing the container. */
@@ -92,6 +97,7 @@ function newRec(el: Element, parent: Rec | null, tag: string): Rec {
     el, good: 0, bad: 0, raw: 0, text: 0, link: 0, paras: 0, negSelf: false, weak: false, linkBlocks: 0, linkHeads: 0, first: 0, card: false,
     neg: parent ? parent.neg : false,
     inLink: parent ? parent.inLink || tag === 'A' : tag === 'A',
+    pag: parent ? parent.pag : false,
     hidden: false, isBlock, own: 0, ownLink: 0, last: '', cjk: false,
     block: null, score: -Infinity,
   };
@@ -106,8 +112,14 @@ export function scan(doc: Document, trusted?: Set<Element>): ScanResult {
   const times: Element[] = [];
   const rootEl = doc.body || doc.documentElement;
   const negatives: Rec[] = [];
-  const out: ScanResult = { recs, best: null, root: null, h1s, bylines, times, elements: 0, truncated: false, negatives };
+  // The page-wide references are gathered on the first scan only (a re-scan reuses them).
+  const refs = trusted ? null : newRefs();
+  const out: ScanResult = { recs, best: null, root: null, h1s, bylines, times, elements: 0, truncated: false, negatives, refs };
   if (!rootEl) return out;
+  // Elements outside the scored tree (hidden subtrees, <head>) are noted within this budget.
+  let noteBudget = MAX_ELEMENTS;
+  const head = doc.head;
+  if (refs && head && rootEl !== doc.documentElement) noteBudget -= noteSubtree(refs, head, false, noteBudget);
   const stack: Rec[] = [];
   const root = newRec(rootEl, null, 'BODY');
   recs.set(rootEl, root);
@@ -122,8 +134,16 @@ export function scan(doc: Document, trusted?: Set<Element>): ScanResult {
       if (type === 1) {
         const el = node as Element;
         const tag = el.tagName;
-        if (SKIP_TAGS.has(tag) || ++count > MAX_ELEMENTS) {
-          if (count > MAX_ELEMENTS) out.truncated = true;
+        if (SKIP_TAGS.has(tag)) {
+          if (refs) {
+            if (tag === 'HEAD') noteBudget -= noteSubtree(refs, el, false, noteBudget);
+            else noteElement(refs, el, tag, false);
+          }
+          node = el.nextSibling;
+          continue;
+        }
+        if (++count > MAX_ELEMENTS) {
+          out.truncated = true;
           node = el.nextSibling;
           continue;
         }
@@ -133,11 +153,17 @@ export function scan(doc: Document, trusted?: Set<Element>): ScanResult {
         // the cost of a walk in DOM implementations such as jsdom.
         const attrs = el.hasAttributes();
         if (attrs && isHiddenEl(el)) {
+          // Hidden parts hold no readable text, but may hold metadata (JSON-LD, meta tags).
+          if (refs && noteBudget > 0) noteBudget -= noteSubtree(refs, el, parent.pag, noteBudget);
           node = el.nextSibling;
           continue;
         }
         const cls = attrs ? el.getAttribute('class') : null;
         const id = attrs ? el.getAttribute('id') : null;
+        if (refs) {
+          noteElement(refs, el, tag, parent.pag);
+          if (attrs && !rec.pag && isPagKey(cls, id)) rec.pag = true;
+        }
         const key = trusted?.has(el) ? '' : cls && id ? cls + ' ' + id : cls || id || '';
         if (!key && trusted?.has(el)) {
           /* a wrapper the caller has established as the article's: no furniture test */

@@ -123,6 +123,25 @@ describe('extractArticle in other languages and layouts', () => {
     expect(a.textContent).not.toContain('Next');
   });
 
+  it('page-wide references come from anywhere in the page: hidden JSON-LD, <base>, a "Next" link in a pagination block', () => {
+    const para = (i: number) => `<p>Paragraph ${i} of the harbour story, long enough to count as prose, with commas, and a full stop.</p>`;
+    const dom = new JSDOM(`<html><head><title>Harbour | Site</title><base href="https://harbour.example.org/news/"></head><body>
+      <div hidden><script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour wall repaired","author":{"name":"Ana Silva"}}</script></div>
+      <main><article>${[1, 2, 3, 4, 5].map(para).join('')}<p>Read <a href="wall.html">the first report</a> about the harbour wall, which collapsed in the storm last week.</p></article>
+      <div class="pagination"><a href="?p=1">1</a> <a href="story?page=2">Next</a></div></main></body></html>`, { url: 'https://harbour.example.org/news/story' });
+    const a = extractUnchanged(dom)!;
+    expect(a.title).toBe('Harbour wall repaired');
+    expect(a.byline).toBe('Ana Silva');
+    expect(a.nextPageUrl).toBe('https://harbour.example.org/news/story?page=2');
+    expect(a.contentHtml).toContain('<a href="https://harbour.example.org/news/wall.html">the first report</a>');
+  });
+
+  it('article HTML keeps the order of text and inline markup', () => {
+    const dom = new JSDOM(`<html><head><title>A story</title></head><body><article><h2>Sub</h2><p>One <b>two</b> three <i>four <a href="/x">five</a></i> six.</p>${'<p>More prose of the story, long enough to count as a paragraph, with commas, and a stop.</p>'.repeat(3)}</article></body></html>`, { url: 'https://o.example/a' });
+    const a = extractUnchanged(dom)!;
+    expect(a.contentHtml).toContain('<h2>Sub</h2><p>One <b>two</b> three <i>four <a href="https://o.example/x">five</a></i> six.</p><p>More prose');
+  });
+
   it('broken JSON-LD is tolerated and its entities decoded', () => {
     const a = extractUnchanged(load('broken-jsonld.html', 'https://post.example.com/news/cycle-lanes'))!;
     expect(a.title).toBe('Council approves new cycle lanes & wider pavements');
