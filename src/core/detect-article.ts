@@ -24,6 +24,16 @@ function inChrome(p: Element, stop: Element): boolean {
 }
 const ARTICLE_LD = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:News|Report|Scholarly|Tech|Opinion|Analysis|Reportage|Review|Satirical|Background)?Article"|"@type"\s*:\s*(?:\[[^\]]*)?"(?:BlogPosting|LiveBlogPosting|ReviewNewsArticle)"/;
 const MAX_P = 600;
+const MAX_DIVS = 600;
+
+/** Characters of text directly inside `el` (not in child elements), trimmed per node. */
+function ownTextLength(el: Element): number {
+  let n = 0;
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 3) n += ((c as Text).data.trim()).length;
+  }
+  return n;
+}
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
 /** og:type and article:published_time in one pass over <meta property>. */
@@ -87,6 +97,26 @@ function detect(doc: Document): ArticleDetection {
     if (v > cluster) {
       cluster = v;
       clusterParas = counts.get(k) ?? 0;
+    }
+  }
+  if (cluster < 20) {
+    // Paragraphs written as bare <div>s of running text (no <p>): group them the same way.
+    const divs = body.getElementsByTagName('div');
+    for (let i = 0; i < divs.length && i < MAX_DIVS; i++) {
+      const d = divs.item(i)!;
+      if (ownTextLength(d) < 80 || inChrome(d, body)) continue;
+      const len = (d.textContent || '').length;
+      const key: Element = d.parentElement || body;
+      const w = Math.sqrt(Math.min(len, 2000) - 60);
+      const g = (groups.get(key) ?? 0) + w;
+      groups.set(key, g);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      if (g > cluster) {
+        cluster = g;
+        clusterParas = counts.get(key) ?? 0;
+      }
+      total += w;
+      longCount++;
     }
   }
   if (cluster < 20) {

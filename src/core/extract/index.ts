@@ -9,7 +9,7 @@
 import type { Article, ExtractOptions, LeadImage } from '../types.js';
 import { inertDocumentFor, sanitizeElement, windowOf } from '../sanitize.js';
 import { countWords, guessDir, normalizeLang, normalizeSpace } from '../text.js';
-import { readPageMeta, pick, cleanDocTitle, type PageMeta } from './metadata.js';
+import { readPageMeta, pick, textSimilarity, titleFromDocTitle, type PageMeta } from './metadata.js';
 import { normalizeDate } from './dates.js';
 import { scan, type ScanResult } from './scan.js';
 import { buildBody, normKey } from './clean.js';
@@ -111,13 +111,23 @@ const COMMENTS = /comment|disqus|respond|reply|replies|discussion/i;
 
 function pickTitle(doc: Document, meta: PageMeta, sc: ScanResult): string {
   const v = meta.values;
-  const ld = meta.jsonld;
-  const siteName = ld?.publisher || pick(v, 'og:site_name');
-  // Why this order: structured metadata is written for machines and has no site suffix more
-  // often than <title>; the visible <h1> settles conflicts.
-  let t = ld?.headline || pick(v, 'dc.title', 'dcterm:title', 'og:title', 'twitter:title', 'title', 'headline') || '';
-  if (ld?.name && ld.headline && ld.name !== ld.headline && normKey(meta.docTitle).includes(normKey(ld.name)) && !normKey(meta.docTitle).includes(normKey(ld.headline))) t = ld.name;
-  if (!t) t = cleanDocTitle(meta.docTitle, siteName, sc.h1s);
+  const ld = meta.jsonld?.isArticle ? meta.jsonld : null;
+  let fromDoc: string | null = null;
+  const docTitle = (): string => {
+    fromDoc ??= titleFromDocTitle(meta.docTitle, sc.h1s, () => headingTexts(doc));
+    return fromDoc;
+  };
+  // Why this order: structured metadata is written for machines and rarely carries the site
+  // name; <title> usually does and needs cleaning.
+  let t = '';
+  if (ld?.name && ld.headline && ld.name !== ld.headline) {
+    // Some sites put their own name in "name" and the story in "headline" (or the reverse):
+    // the one the page's <title> agrees with is the article's.
+    const title = docTitle();
+    t = textSimilarity(ld.headline, title) > 0.75 && textSimilarity(ld.name, title) <= 0.75 ? ld.headline : ld.name;
+  } else t = ld?.name || ld?.headline || '';
+  if (!t) t = pick(v, 'dc:title', 'dcterm:title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'title', 'twitter:title', 'parsely-title', 'headline') || '';
+  if (!t) t = docTitle();
   t = normalizeSpace(t);
   if (!t && sc.h1s[0]) t = sc.h1s[0];
   if (!t) {
@@ -125,6 +135,16 @@ function pickTitle(doc: Document, meta: PageMeta, sc: ScanResult): string {
     t = h ? normalizeSpace(h.textContent || '') : '';
   }
   return t;
+}
+
+/** Texts of the page's first h1 and h2 headings (for the rare titles that need them). */
+function headingTexts(doc: Document): string[] {
+  const out: string[] = [];
+  for (const tag of ['h1', 'h2']) {
+    const list = doc.getElementsByTagName(tag);
+    for (let i = 0; i < list.length && i < 50; i++) out.push((list.item(i)!.textContent || '').trim());
+  }
+  return out;
 }
 
 /**

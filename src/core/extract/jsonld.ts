@@ -23,7 +23,8 @@ const STRONG_ARTICLE_TYPE = /(?:Article|BlogPosting|LiveBlogPosting|Report|Revie
 
 /** Parse possibly broken JSON text; null when nothing can be recovered. */
 export function parseLooseJson(text: string): unknown {
-  const t = text.trim().replace(/^<!--|-->$/g, '').replace(/^\s*\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>\s*$/g, '').trim();
+  // HTML comment and CDATA wrappers (with or without a leading "//") are not JSON.
+  const t = text.trim().replace(/^<!--|-->$/g, '').replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[|(?:\/\/\s*)?\]\]>\s*$/g, '').trim();
   if (!t) return null;
   try {
     return JSON.parse(t);

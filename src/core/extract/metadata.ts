@@ -8,7 +8,11 @@ import { normalizeSpace } from '../text.js';
 import type { PageRefs } from './refs.js';
 
 export interface PageMeta {
-  /** Lower-cased meta key (name, property, itemprop or http-equiv) → first non-empty content. */
+  /**
+   * Lower-cased meta key (name, property or itemprop; "dc.title" and "dc:title" are one key) →
+   * content. A property= (RDFa) value outranks a name= value for the same key; otherwise the
+   * first non-empty value wins.
+   */
   values: Map<string, string>;
   jsonld: JsonLdMeta | null;
   docTitle: string;
@@ -33,13 +37,20 @@ export function decodeEntities(s: string): string {
 /** Read the metadata from the elements the scan gathered (see refs.ts, which also caps them). */
 export function readPageMeta(refs: PageRefs): PageMeta {
   const values = new Map<string, string>();
+  const fromProperty = new Set<string>();
   for (const m of refs.metas) {
     const content = m.getAttribute('content');
     if (!content || !content.trim()) continue;
-    const keys = (m.getAttribute('property') || '') + ' ' + (m.getAttribute('name') || '') + ' ' + (m.getAttribute('itemprop') || '');
+    const text = normalizeSpace(content);
     // A property attribute may list several space-separated names (RDFa).
-    for (const k of keys.toLowerCase().split(/\s+/)) {
-      if (k && !values.has(k)) values.set(k, normalizeSpace(content));
+    for (const k of metaKeys(m.getAttribute('property'))) {
+      if (!fromProperty.has(k)) {
+        values.set(k, text);
+        fromProperty.add(k);
+      }
+    }
+    for (const k of metaKeys((m.getAttribute('name') || '') + ' ' + (m.getAttribute('itemprop') || ''))) {
+      if (!values.has(k)) values.set(k, text);
     }
   }
   const ld = refs.ldJson;
@@ -69,40 +80,72 @@ export function readPageMeta(refs: PageRefs): PageMeta {
   return { values, jsonld, docTitle, canonical, relNext };
 }
 
-/** First present value among the given meta keys. */
+function metaKeys(attr: string | null): string[] {
+  if (!attr) return [];
+  return attr.toLowerCase().replace(/\./g, ':').split(/\s+/).filter(Boolean);
+}
+
+/** First present value among the given meta keys ("dc.title" and "dc:title" alike). */
 export function pick(values: Map<string, string>, ...keys: string[]): string | null {
   for (const k of keys) {
-    const v = values.get(k);
+    const v = values.get(k.replace(/\./g, ':'));
     if (v) return v;
   }
   return null;
 }
 
-// Separators between a headline and the site name in <title>.
-const TITLE_SEP = /\s+[|\-–—:»·/\\]\s+/;
+/**
+ * How much of `b`'s text is made of words that also occur in `a` (0…1), by characters.
+ * Why characters rather than word counts: a long shared word says more than a short one.
+ */
+export function textSimilarity(a: string, b: string): number {
+  const words = (s: string): string[] => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const wa = new Set(words(a));
+  const wb = words(b);
+  if (!wa.size || !wb.length) return 0;
+  const unique = wb.filter((w) => !wa.has(w));
+  return 1 - unique.join(' ').length / wb.join(' ').length;
+}
+
+// Separators between a headline and a site or section name in <title>: "Headline | Site",
+// "Site » Section » Headline". Hierarchical ones (\ / > ») build breadcrumb-like titles.
+const TITLE_SEPS = / [|\-\\/>»] /g;
+const HIER_SEP = / [\\/>»] /;
+const SEP_CHARS = /[|\-\\/>»]+/g;
+
+/** Words as a title-length heuristic counts them (a leading space counts as an empty word). */
+function titleWords(s: string): number {
+  return s.split(/\s+/).length;
+}
 
 /**
- * Clean a <title> value: drop a trailing or leading site name separated by | - – — » etc.
- * Why: <title> is "Headline | Site" on most CMSs; the reader shows the headline alone. Only
- * cut when the remaining part still looks like a headline (≥ 3 words or a known site name).
+ * The headline inside a <title>: drop the site or section part after (or before) a separator,
+ * and split at a colon only when no heading on the page shows the whole title. Falls back to
+ * the full title when the cut would leave too little, and to the only <h1> when the title is
+ * implausibly short or long. `headings` lists the page's h1/h2 texts (called only if needed).
  */
-export function cleanDocTitle(title: string, siteName: string | null, h1s: string[]): string {
-  const t = normalizeSpace(title);
-  if (!t) return t;
-  // An <h1> that the title contains is the headline itself.
-  for (const h of h1s) {
-    if (h.length >= 10 && t.includes(h) && h.split(' ').length >= 3) return h;
+export function titleFromDocTitle(orig: string, h1s: string[], headings: () => string[]): string {
+  let cur = orig;
+  let hierarchical = false;
+  const seps = Array.from(orig.matchAll(TITLE_SEPS));
+  if (seps.length) {
+    hierarchical = HIER_SEP.test(orig);
+    cur = orig.slice(0, seps[seps.length - 1]!.index);
+    // Too short: the site name came first ("Site | Headline"), so drop that part instead.
+    if (titleWords(cur) < 3) cur = orig.replace(/^[^|\-\\/>»]*[|\-\\/>»]/, '');
+  } else if (orig.includes(': ')) {
+    if (!headings().some((h) => h === orig)) {
+      cur = orig.slice(orig.lastIndexOf(':') + 1);
+      if (titleWords(cur) < 3) cur = orig.slice(orig.indexOf(':') + 1);
+      // Many words before the colon: the colon is part of the headline itself.
+      else if (titleWords(orig.slice(0, orig.indexOf(':'))) > 5) cur = orig;
+    }
+  } else if ((orig.length > 150 || orig.length < 15) && h1s.length === 1) {
+    cur = h1s[0]!;
   }
-  if (!TITLE_SEP.test(t)) return t;
-  const parts = t.split(TITLE_SEP);
-  if (siteName) {
-    const s = siteName.toLowerCase();
-    const kept = parts.filter((p) => p.toLowerCase() !== s);
-    if (kept.length && kept.length < parts.length) return kept.join(' - ');
-  }
-  const first = parts[0]!;
-  const last = parts[parts.length - 1]!;
-  // Keep the longest side when it is substantial.
-  const best = first.length >= last.length ? first : last;
-  return best.split(' ').length >= 4 ? best : t;
+  cur = normalizeSpace(cur);
+  // Four words or fewer left: keep the whole title, unless a breadcrumb lost only its last part.
+  const n = titleWords(cur);
+  if (n <= 4 && (!hierarchical || n !== titleWords(orig.replace(SEP_CHARS, '')) - 1)) cur = orig;
+  return cur;
 }

@@ -30,6 +30,15 @@ describe('detectArticle', () => {
     expect(d.signals.some((s) => s.startsWith('prose:'))).toBe(true);
   });
 
+  it('an article written in bare <div>s of running text (no <p>) is an article', () => {
+    const prose = 'The council met on Tuesday evening and voted to rebuild the old bridge over the river, which has been closed to traffic since the spring floods damaged its piers.';
+    const html = `<html><head><title>Bridge</title></head><body><article><h1>Bridge to be rebuilt</h1><div>${prose} ${prose}</div><h2>Cost</h2><div>${prose} ${prose}</div><div>${prose} ${prose}</div></article></body></html>`;
+    expect(detectArticle(new JSDOM(html).window.document).isArticle).toBe(true);
+    // The same text cut into teaser-sized bits, one per card, is not.
+    const cards = `<html><body>${Array.from({ length: 8 }, (_, i) => `<div class="card"><div><a href="/s${i}">Story ${i}</a></div><div>Short teaser for story number ${i}.</div></div>`).join('')}</body></html>`;
+    expect(detectArticle(new JSDOM(cards).window.document).isArticle).toBe(false);
+  });
+
   it('a block page is not an article', () => {
     const html = '<html><head><title>Access denied</title></head><body><h1>Доступ ограничен</h1><p>Доступ к информационному ресурсу ограничен на основании Федерального закона от 27 июля 2006 г. № 149-ФЗ.</p></body></html>';
     expect(detectArticle(new JSDOM(html).window.document).isArticle).toBe(false);

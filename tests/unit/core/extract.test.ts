@@ -152,6 +152,33 @@ describe('extractArticle in other languages and layouts', () => {
   });
 });
 
+describe('extractArticle: choosing the title', () => {
+  const body = `<body><article>${'<p>Story prose that is long enough to be a paragraph of the article, with commas, and a full stop.</p>'.repeat(4)}</article></body>`;
+  const titleOf = (head: string, extra = ''): string | undefined =>
+    extractUnchanged(new JSDOM(`<html><head>${head}</head>${body.replace('<article>', '<article>' + extra)}</html>`, { url: 'https://t.example/a' }))?.title;
+
+  it('drops the site name after the last separator of <title>', () => {
+    expect(titleOf('<title>Storm closes the coastal road for a week | The Coast Herald</title>')).toBe('Storm closes the coastal road for a week');
+  });
+  it('drops a leading site name when cutting the end would leave too little', () => {
+    expect(titleOf('<title>Herald | Storm closes the coastal road</title>')).toBe('Storm closes the coastal road');
+  });
+  it('keeps a short title whole rather than cut it to one or two words', () => {
+    expect(titleOf('<title>New Zealand - Wikipedia</title>')).toBe('New Zealand - Wikipedia');
+  });
+  it('keeps a colon title when a heading shows it whole, cuts the prefix otherwise', () => {
+    expect(titleOf('<title>Analysis: why the coastal road keeps flooding</title>', '<h1>Analysis: why the coastal road keeps flooding</h1>')).toBe('Analysis: why the coastal road keeps flooding');
+    expect(titleOf('<title>Analysis: why the coastal road keeps flooding</title>')).toBe('why the coastal road keeps flooding');
+  });
+  it('a property= meta outranks a name= meta of the same key ("dc.title" and "dc:title" alike)', () => {
+    expect(titleOf('<title>T</title><meta name="DC.title" content="Name title"><meta property="dc:title" content="Property title"><meta property="og:title" content="OG title">')).toBe('Property title');
+  });
+  it('reads JSON-LD wrapped in CDATA, and picks the headline when the name is the site', () => {
+    const ld = '<script type="application/ld+json"><![CDATA[ {"@context":"https://schema.org","@type":"NewsArticle","name":"Coast Herald","headline":"Storm closes the coastal road for a week"} ]]></script>';
+    expect(titleOf('<title>Storm closes the coastal road for a week | Coast Herald</title><meta property="og:title" content="OG title">' + ld)).toBe('Storm closes the coastal road for a week');
+  });
+});
+
 describe('extractArticle on pages without an article', () => {
   it('a login form gives null', () => {
     expect(extractUnchanged(load('non-article-login.html'))).toBeNull();
