@@ -4,23 +4,39 @@
  * and the article is handed to reader.html in the same tab, so Back returns to the page.
  */
 import browser from 'webextension-polyfill';
-import type { Article } from '../core/types.js';
+import type { Handoff } from '../shared/messages.js';
+import { mainFrameRecord, sameDocument } from './main-frame.js';
 import { handle } from './router.js';
 
 /** Articles waiting for the reader page that asked for them, by page URL. */
-const handoffs = new Map<string, Article>();
+const handoffs = new Map<string, Handoff>();
 
 export function readerUrl(pageUrl: string): string {
   return browser.runtime.getURL(`reader.html?url=${encodeURIComponent(pageUrl)}`);
 }
 
-async function extractFromTab(tabId: number): Promise<Article | null> {
+/**
+ * The HTTP status of the document in the tab: what webRequest recorded for its main-frame
+ * response, else what the page's navigation timing says; null when neither knows.
+ */
+export function pageStatus(record: { finalUrl: string; status?: number } | undefined, pageUrl: string, timingStatus: number | undefined): number | null {
+  if (record?.status !== undefined && sameDocument(record.finalUrl, pageUrl)) return record.status;
+  return typeof timingStatus === 'number' && timingStatus > 0 ? timingStatus : null;
+}
+
+async function extractFromTab(tabId: number, pageUrl: string): Promise<Handoff | null> {
   await browser.scripting.executeScript({ target: { tabId }, files: ['extract-page.js'] });
   const [result] = await browser.scripting.executeScript({
     target: { tabId },
-    func: () => (globalThis as unknown as { samizdatExtract?: () => unknown }).samizdatExtract?.() ?? null,
+    func: () => {
+      const nav = performance.getEntriesByType('navigation')[0] as (PerformanceEntry & { responseStatus?: number }) | undefined;
+      const article = (globalThis as unknown as { samizdatExtract?: () => unknown }).samizdatExtract?.() ?? null;
+      return { article, httpStatus: nav?.responseStatus };
+    },
   });
-  return (result?.result as Article | null | undefined) ?? null;
+  const value = result?.result as { article?: Handoff['article'] | null; httpStatus?: number } | undefined;
+  if (!value?.article) return null;
+  return { article: value.article, httpStatus: pageStatus(mainFrameRecord(tabId), pageUrl, value.httpStatus) };
 }
 
 /** The page a reader URL shows, or null when the URL is not our reader. */
@@ -52,8 +68,8 @@ export async function openReaderForTab(tabId: number): Promise<{ ok: boolean; er
   }
   if (!pageUrl || !/^https?:/.test(pageUrl)) return { ok: false, error: 'not-a-web-page' };
   try {
-    const article = await extractFromTab(tabId);
-    if (article) handoffs.set(pageUrl, article);
+    const handoff = await extractFromTab(tabId, pageUrl);
+    if (handoff) handoffs.set(pageUrl, handoff);
   } catch {
     // The reader page falls back to fetching and extracting the URL itself.
   }
@@ -63,9 +79,9 @@ export async function openReaderForTab(tabId: number): Promise<{ ok: boolean; er
 
 export function startReaderLaunch(): void {
   handle('take-handoff', ({ url }) => {
-    const article = handoffs.get(url) ?? null;
+    const handoff = handoffs.get(url) ?? null;
     handoffs.delete(url);
-    return article;
+    return handoff;
   });
   handle('open-reader', ({ tabId }) => openReaderForTab(tabId));
 }

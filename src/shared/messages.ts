@@ -7,6 +7,12 @@ import type { Article } from '../core/types.js';
 import type { SaveResult } from '../storage/save.js';
 import type { ArchiveLookup, CopyOffer, MirrorOffer, PreserveResult, TabTrouble } from './copy-offer.js';
 
+/** What the one-click flow hands the reader: the article, and the HTTP status its page was served with (null when not known). */
+export interface Handoff {
+  article: Article;
+  httpStatus: number | null;
+}
+
 export interface MessageTable {
   /**
    * Always-on content script (and detect-full.js) → background: what this page is.
@@ -14,7 +20,7 @@ export interface MessageTable {
    */
   'page-detected': { request: { isArticle: boolean; score: number; needsBlockCheck?: boolean }; response: void };
   /** Reader page → background: take the article the one-click flow extracted for this URL. */
-  'take-handoff': { request: { url: string }; response: Article | null };
+  'take-handoff': { request: { url: string }; response: Handoff | null };
   /** Popup → background: open the reader for a tab (same as a toolbar click on an article). */
   'open-reader': { request: { tabId: number }; response: { ok: boolean; error?: string } };
   /** Any page → background: what the background knows about a tab. */

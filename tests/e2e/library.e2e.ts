@@ -159,6 +159,47 @@ async function waitForReaderImages(tab: Tab): Promise<{ title: string; text: str
   }));
 }
 
+interface StoredFacts {
+  entries: number;
+  versions: { version: number; httpStatus: number | null; imageIds: string[]; failures: number }[];
+  /** Byte sizes of the images the versions name; -1 for one missing from the store. */
+  imageSizes: number[];
+}
+
+/** What the library's database holds for a URL, read from an extension page. */
+async function storedFacts(tab: Tab, url: string): Promise<StoredFacts> {
+  return tab.evaluate(
+    (url) =>
+      new Promise<StoredFacts>((resolve, reject) => {
+        const open = indexedDB.open('samizdat-library');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['entries', 'versions', 'images']);
+          const out: StoredFacts = { entries: 0, versions: [], imageSizes: [] };
+          const count = tx.objectStore('entries').count(url);
+          count.onsuccess = () => (out.entries = count.result);
+          const all = tx.objectStore('versions').getAll(IDBKeyRange.bound([url, 0], [url, Infinity]));
+          all.onsuccess = () => {
+            for (const v of all.result as { version: number; httpStatus: number | null; imageIds: string[]; failures: unknown[] }[]) {
+              out.versions.push({ version: v.version, httpStatus: v.httpStatus, imageIds: v.imageIds, failures: v.failures.length });
+              for (const id of v.imageIds) {
+                const image = tx.objectStore('images').get(id);
+                image.onsuccess = () => out.imageSizes.push((image.result as { blob?: Blob } | undefined)?.blob?.size ?? -1);
+              }
+            }
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    url,
+  );
+}
+
 for (const browserName of browserNames) {
   describe(`[${browserName}] offline library`, () => {
     let h: Harness;
@@ -303,6 +344,49 @@ for (const browserName of browserNames) {
       expect(first.text).not.toContain('fifty thousand');
       expect(first.current).toMatch(/&version=1$/);
       await reader.close();
+    }, 90000);
+
+    it('saves from several tabs at once: the same page twice and another page, each whole, once', async () => {
+      const pathA = '/library/concurrent-a.html';
+      const pathB = '/library/concurrent-b.html';
+      // Fresh image URLs per article, so neither save finds the other's images already stored.
+      serveArticle(h, pathA, '?v=concurrent-a');
+      serveArticle(h, pathB, '?v=concurrent-b');
+      const urlA = h.url('news.test', pathA);
+      const urlB = h.url('news.test', pathB);
+      const tabs = [await h.newTab(urlA), await h.newTab(urlA), await h.newTab(urlB), await h.newTab(urlB)];
+      const results = await Promise.all(tabs.map((tab) => h.hook(tab, { hook: 'menu', menuItemId: 'save-page' })));
+      expect(results).toEqual([{ ok: true }, { ok: true }, { ok: true }, { ok: true }]);
+      for (const tab of tabs) await tab.close();
+
+      const library = await h.openExtensionPage('library.html');
+      await library.waitFor(() => document.querySelector('#library-search') !== null, undefined, 15000);
+      for (const url of [urlA, urlB]) {
+        const facts = await storedFacts(library, url);
+        // Two saves of unchanged content make one entry with one version, not two.
+        expect(facts.entries, url).toBe(1);
+        expect(facts.versions.map((v) => ({ version: v.version, httpStatus: v.httpStatus, failures: v.failures })), url).toEqual([{ version: 1, httpStatus: 200, failures: 0 }]);
+        expect(facts.versions[0]!.imageIds.length, url).toBeGreaterThanOrEqual(2);
+        expect(facts.imageSizes.length, url).toBe(facts.versions[0]!.imageIds.length);
+        expect(facts.imageSizes.every((size) => size > 0), url).toBe(true);
+      }
+      await library.close();
+    }, 120000);
+
+    it('a save from the reader records the HTTP status the page was loaded with', async () => {
+      const path = '/library/from-reader.html';
+      serveArticle(h, path, '?v=from-reader');
+      const pageUrl = h.url('news.test', path);
+      const tab = await h.newTab(pageUrl);
+      void h.hook(tab, { hook: 'command', name: 'open-reader' }).catch(() => undefined);
+      await tab.waitFor(() => location.pathname.endsWith('/reader.html') && document.querySelector<HTMLButtonElement>('button.save:not([disabled])') !== null, undefined, 20000);
+      await tab.evaluate(() => setTimeout(() => document.querySelector<HTMLButtonElement>('button.save')!.click(), 0));
+      await tab.waitFor(() => document.querySelector('button.save.done') !== null, undefined, 20000);
+      const facts = await storedFacts(tab, pageUrl);
+      await tab.close();
+      expect(facts.entries).toBe(1);
+      expect(facts.versions.map((v) => ({ version: v.version, httpStatus: v.httpStatus }))).toEqual([{ version: 1, httpStatus: 200 }]);
+      expect(facts.imageSizes.every((size) => size > 0)).toBe(true);
     }, 90000);
 
     it('draws the first rows of a 10,000-article library before the whole list is loaded', async () => {

@@ -7,7 +7,8 @@ import { nextTheme, normalizeSettings, onSettingsChanged, saveSettings, stepFont
 import { t, uiDirection, uiLanguage } from '../shared/i18n.js';
 import { Provenance } from './Provenance.js';
 import { applySettings, watchSystemTheme } from './themes.js';
-import { followPages, joinPages, loadArticle, type LoadedArticle } from './sources.js';
+import type { Handoff } from '../../shared/messages.js';
+import { followPages, joinPages, loadArticle, readerSaveOptions, type LoadedArticle } from './sources.js';
 import { fetchAndExtract, withReadableBody } from './fetch-article.js';
 import { shortcutFor } from './shortcuts.js';
 import { browserSpeech, type SpeechController, type SpeechStatus } from './speech.js';
@@ -27,9 +28,9 @@ export interface ReaderProps {
   autoSave: boolean;
   initialSettings: ReaderSettings;
   /** The handoff request, started before the page was parsed. */
-  handoff: Promise<Article | null>;
+  handoff: Promise<Handoff | null>;
   /** The handed-over article when it had arrived before mounting: shown by the first render. */
-  handedOver?: Article | null;
+  handedOver?: Handoff | null;
 }
 
 const uiLocale = () => uiLanguage();
@@ -40,14 +41,20 @@ function leaveReader(url: string): void {
   else location.assign(url);
 }
 
+/** A handed-over article made readable (withReadableBody), its HTTP status kept. */
+function readableHandoff(handoff: Handoff | null): Handoff | null {
+  const article = withReadableBody(handoff?.article ?? null);
+  return handoff && article ? { ...handoff, article } : null;
+}
+
 export function Reader({ url, version, autoSave, initialSettings, handoff, handedOver }: ReaderProps) {
   const [settings, setSettings] = useState(initialSettings);
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
   // The handoff comes first in the source order, unless an earlier saved version was asked for.
-  const [initial] = useState(() => (version === undefined ? withReadableBody(handedOver ?? null) : null));
+  const [initial] = useState(() => (version === undefined ? withReadableBody(handedOver?.article ?? null) : null));
   const [phase, setPhase] = useState<Phase>(initial ? { kind: 'ready' } : { kind: 'loading' });
-  const [loaded, setLoaded] = useState<LoadedArticle | null>(initial ? { article: initial, source: 'handoff' } : null);
+  const [loaded, setLoaded] = useState<LoadedArticle | null>(initial ? { article: initial, source: 'handoff', httpStatus: handedOver?.httpStatus ?? null } : null);
   const [pages, setPages] = useState<Article[]>([]);
   const [pagesLoading, setPagesLoading] = useState(false);
   const [liveState, setLiveState] = useState<{ kind: 'idle' | 'loading' } | { kind: 'failed'; message: string }>({ kind: 'idle' });
@@ -107,7 +114,7 @@ export function Reader({ url, version, autoSave, initialSettings, handoff, hande
       void followNextPages(initial, token);
       return;
     }
-    loadArticle(url, { takeHandoff: () => handoff.then(withReadableBody), getSavedCopy, fetchArticle: fetchAndExtract }, version).then(
+    loadArticle(url, { takeHandoff: () => handoff.then(readableHandoff), getSavedCopy, fetchArticle: fetchAndExtract }, version).then(
       (result) => {
         if (token !== loadToken.current) return;
         if (!result) {
@@ -156,7 +163,7 @@ export function Reader({ url, version, autoSave, initialSettings, handoff, hande
     setSave({ kind: 'saving' });
     try {
       const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(t('readerSaveTimeout'))), SAVE_TIMEOUT_MS));
-      const result = await Promise.race([saveArticle(article, { pageUrl: url }), timeout]);
+      const result = await Promise.race([saveArticle(article, readerSaveOptions(loaded, url)), timeout]);
       if (result.ok) {
         const when = formatDate(result.savedAt, uiLocale(), true) ?? result.savedAt;
         setSave({ kind: 'done', message: t('readerSaved', [when, String(result.version)]) });
@@ -168,7 +175,7 @@ export function Reader({ url, version, autoSave, initialSettings, handoff, hande
     } finally {
       saving.current = false;
     }
-  }, [article, url]);
+  }, [article, loaded, url]);
 
   // Saving without a click: &save=1 (a "Save link" menu click) or the library's "keep every
   // article" option (never in private windows). Once the article and its pages are here.

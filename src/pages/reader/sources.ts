@@ -5,6 +5,8 @@
  * Dependencies are passed in, so the order and the joining are unit-tested without a browser.
  */
 import type { Article } from '../../core/types.js';
+import type { Handoff } from '../../shared/messages.js';
+import type { SaveOptions } from '../../storage/save.js';
 import type { ProvenanceInfo } from './Provenance.js';
 
 export type ArticleSource = 'handoff' | 'saved' | 'live';
@@ -18,6 +20,8 @@ export interface LoadedArticle {
   versions?: { version: number; savedAt: string }[];
   /** Saved copies: where and how it was saved (Provenance.tsx). */
   provenance?: ProvenanceInfo;
+  /** The HTTP status the page was served with, when this reader knows it (the tab's handoff). */
+  httpStatus?: number | null;
 }
 
 /** What the library gives for a saved copy (storage/library.ts getSavedCopy). */
@@ -34,7 +38,7 @@ export interface SavedCopyInfo {
 }
 
 export interface SourceDeps {
-  takeHandoff(url: string): Promise<Article | null>;
+  takeHandoff(url: string): Promise<Handoff | null>;
   getSavedCopy(url: string, version?: number): Promise<SavedCopyInfo | null>;
   fetchArticle(url: string): Promise<Article | null>;
 }
@@ -56,17 +60,26 @@ export async function loadArticle(url: string, deps: SourceDeps, version?: numbe
   // Ask for the handoff at once even when a version is asked for: it must not linger.
   const handoff = quietly(deps.takeHandoff(url));
   if (version === undefined) {
-    const article = await handoff;
-    if (article) return { article, source: 'handoff' };
+    const taken = await handoff;
+    if (taken) return { article: taken.article, source: 'handoff', httpStatus: taken.httpStatus };
   }
   const saved = await quietly(deps.getSavedCopy(url, version));
   if (saved) return { article: saved.article, source: 'saved', savedAt: saved.savedAt, version: saved.version, versions: saved.versions, provenance: provenanceOf(saved, url) };
   if (version !== undefined) {
-    const article = await handoff;
-    if (article) return { article, source: 'handoff' };
+    const taken = await handoff;
+    if (taken) return { article: taken.article, source: 'handoff', httpStatus: taken.httpStatus };
   }
   const live = await deps.fetchArticle(url);
   return live ? { article: live, source: 'live' } : null;
+}
+
+/**
+ * What a save from the reader records: the HTTP status only when the page's own load reported
+ * it (the tab's handoff). A saved copy, an archive or the reader's own fetch gives none: null.
+ */
+export function readerSaveOptions(loaded: Pick<LoadedArticle, 'source' | 'httpStatus'> | null, pageUrl: string): SaveOptions {
+  const httpStatus = loaded?.source === 'handoff' && typeof loaded.httpStatus === 'number' ? loaded.httpStatus : undefined;
+  return { pageUrl, httpStatus };
 }
 
 function provenanceOf(saved: SavedCopyInfo, url: string): ProvenanceInfo | undefined {

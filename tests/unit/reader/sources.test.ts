@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../../src/core/types.js';
-import { followPages, joinPages, loadArticle, type SourceDeps } from '../../../src/pages/reader/sources.js';
+import { followPages, joinPages, loadArticle, readerSaveOptions, type SourceDeps } from '../../../src/pages/reader/sources.js';
 
 function article(url: string, body = `<p>${url}</p>`, nextPageUrl: string | null = null): Article {
   return {
@@ -24,7 +24,7 @@ describe('loadArticle source order', () => {
   const url = 'https://news.example/a';
 
   it('takes the handoff first, without touching the library or the network', async () => {
-    const d = deps({ takeHandoff: vi.fn(async () => article(url)) });
+    const d = deps({ takeHandoff: vi.fn(async () => ({ article: article(url), httpStatus: 200 })) });
     const result = await loadArticle(url, d);
     expect(result?.source).toBe('handoff');
     expect(d.getSavedCopy).not.toHaveBeenCalled();
@@ -55,7 +55,7 @@ describe('loadArticle source order', () => {
   });
 
   it('with &version=N asks the library for that version before anything else', async () => {
-    const d = deps({ takeHandoff: vi.fn(async () => article(url)), getSavedCopy: vi.fn(async () => saved(article(url))) });
+    const d = deps({ takeHandoff: vi.fn(async () => ({ article: article(url), httpStatus: 200 })), getSavedCopy: vi.fn(async () => saved(article(url))) });
     const result = await loadArticle(url, d, 1);
     expect(result?.source).toBe('saved');
     expect(d.getSavedCopy).toHaveBeenCalledWith(url, 1);
@@ -109,5 +109,31 @@ describe('multi-page articles', () => {
     expect(joined.wordCount).toBe(20);
     expect(joined.nextPageUrl).toBeNull();
     expect(joined.url).toBe(base);
+  });
+});
+
+describe('HTTP status of a save from the reader', () => {
+  const url = 'https://news.example/a';
+
+  it('records the status the tab handed over with the article', async () => {
+    const loaded = await loadArticle(url, deps({ takeHandoff: vi.fn(async () => ({ article: article(url), httpStatus: 203 })) }));
+    expect(loaded?.httpStatus).toBe(203);
+    expect(readerSaveOptions(loaded, url)).toEqual({ pageUrl: url, httpStatus: 203 });
+  });
+
+  it('records none when the handoff did not know it', async () => {
+    const loaded = await loadArticle(url, deps({ takeHandoff: vi.fn(async () => ({ article: article(url), httpStatus: null })) }));
+    expect(readerSaveOptions(loaded, url).httpStatus).toBeUndefined();
+  });
+
+  it('records none for a saved copy (or an archive) and for the reader\'s own fetch', async () => {
+    const fromSaved = await loadArticle(url, deps({ getSavedCopy: vi.fn(async () => saved(article(url))) }));
+    expect(fromSaved?.source).toBe('saved');
+    expect(readerSaveOptions(fromSaved, url).httpStatus).toBeUndefined();
+    const live = await loadArticle(url, deps({ fetchArticle: vi.fn(async () => article(url)) }));
+    expect(live?.source).toBe('live');
+    expect(readerSaveOptions(live, url).httpStatus).toBeUndefined();
+    // Even a status carried by a non-handoff source is not trusted as the page's own.
+    expect(readerSaveOptions({ source: 'saved', httpStatus: 200 }, url).httpStatus).toBeUndefined();
   });
 });
