@@ -3,7 +3,8 @@
  * test build (its hooks press the toolbar button; its probes time the content script and the
  * click) launched by scripts/chromium.mjs, pages served by scripts/site-server.mjs under *.test
  * names. Nothing leaves the machine: every other host name resolves to nothing, and while the
- * corpus pages load every non-*.test request is also aborted (and counted).
+ * corpus pages load every non-*.test request is also aborted (and counted). Corpus pages are
+ * served with their own scripts off (CSP), as the Zyte pages were fetched.
  *
  * - Always-on content script: its own main-thread time (detectArticle + the message to the
  *   background, a `performance.measure` the test build records) on every news page of the
@@ -173,7 +174,10 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<{ f
   for (const p of pages) {
     server.route(`${CORPUS_HOST}${p.path}`, (_req: unknown, res: import('node:http').ServerResponse) => {
       const body = Buffer.from(p.html(), 'utf8');
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
+      // The pages' own scripts stay off (the Zyte pages were fetched so): some would navigate
+      // away (to https, to a consent page) before the content script runs. Content scripts are
+      // not bound by the page's CSP.
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length, 'content-security-policy': "script-src 'none'" });
       res.end(body);
       return true;
     });
