@@ -16,10 +16,13 @@ function iconPaths(state: IconState): Record<string, string> {
   return Object.fromEntries(iconSizes.map((size) => [String(size), `icons/icon${suffix}-${size}.png`]));
 }
 
+const titleKeys = { default: 'actionTitle', article: 'actionTitleArticle', unavailable: 'actionTitleUnavailable' } as const;
+
 export async function markTab(tabId: number, state: IconState): Promise<void> {
   await browser.action.setIcon({ tabId, path: iconPaths(state) }).catch(() => undefined);
   await browser.action.setPopup({ tabId, popup: state === 'article' ? '' : 'popup.html' }).catch(() => undefined);
-  const title = browser.i18n.getMessage(state === 'article' ? 'actionTitleArticle' : 'actionTitle');
+  // The tooltip says why the icon changed: a one-click article, or a page with copies to offer.
+  const title = browser.i18n.getMessage(titleKeys[state]);
   await browser.action.setTitle({ tabId, title }).catch(() => undefined);
 }
 

@@ -58,6 +58,15 @@ export function waybackSaveUrl(url: string, base = WAYBACK_DEFAULT): string {
   return `${trimSlash(base)}/save/${url}`;
 }
 
+/**
+ * The page a Wayback-style capture (`<archive>/web/<timestamp>[flags]/<page URL>`, the form the
+ * reader opens archived copies in) is a copy of, or null for any other URL.
+ */
+export function capturedPageUrl(url: string): string | null {
+  const match = /^https?:\/\/[^/]+\/web\/\d{1,14}[a-z_]*\/(https?:\/\/.+)$/i.exec(url);
+  return match ? match[1]! : null;
+}
+
 /** The URL without its query string (and fragment), or null when it has no query string. */
 export function withoutQuery(url: string): string | null {
   const q = url.indexOf('?');

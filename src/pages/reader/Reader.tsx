@@ -8,7 +8,7 @@ import { t, uiDirection, uiLanguage } from '../shared/i18n.js';
 import { Provenance } from './Provenance.js';
 import { applySettings, watchSystemTheme } from './themes.js';
 import type { Handoff } from '../../shared/messages.js';
-import { followPages, joinPages, loadArticle, readerSaveOptions, type LoadedArticle } from './sources.js';
+import { followPages, joinPages, loadArticle, readerSaveTarget, type LoadedArticle } from './sources.js';
 import { fetchAndExtract, withReadableBody } from './fetch-article.js';
 import { shortcutFor } from './shortcuts.js';
 import { browserSpeech, type SpeechController, type SpeechStatus } from './speech.js';
@@ -163,7 +163,8 @@ export function Reader({ url, version, autoSave, initialSettings, handoff, hande
     setSave({ kind: 'saving' });
     try {
       const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(t('readerSaveTimeout'))), SAVE_TIMEOUT_MS));
-      const result = await Promise.race([saveArticle(article, readerSaveOptions(loaded, url)), timeout]);
+      const target = readerSaveTarget(article, loaded, url);
+      const result = await Promise.race([saveArticle(target.article, target.options), timeout]);
       if (result.ok) {
         const when = formatDate(result.savedAt, uiLocale(), true) ?? result.savedAt;
         setSave({ kind: 'done', message: t('readerSaved', [when, String(result.version)]) });

@@ -8,6 +8,7 @@ import type { Article } from '../../core/types.js';
 import type { Handoff } from '../../shared/messages.js';
 import type { SaveOptions } from '../../storage/save.js';
 import type { ProvenanceInfo } from './Provenance.js';
+import { capturedPageUrl } from '../../shared/archives.js';
 
 export type ArticleSource = 'handoff' | 'saved' | 'live';
 
@@ -80,6 +81,19 @@ export async function loadArticle(url: string, deps: SourceDeps, version?: numbe
 export function readerSaveOptions(loaded: Pick<LoadedArticle, 'source' | 'httpStatus'> | null, pageUrl: string): SaveOptions {
   const httpStatus = loaded?.source === 'handoff' && typeof loaded.httpStatus === 'number' ? loaded.httpStatus : undefined;
   return { pageUrl, httpStatus };
+}
+
+/**
+ * What the reader's Save stores. An archived capture is saved as a copy of the page it captured
+ * (so the page's own URL finds it later, offline), with the capture as where it came from and
+ * as the Wayback witness; unless the capture names its own canonical URL, which wins as always.
+ */
+export function readerSaveTarget(article: Article, loaded: Pick<LoadedArticle, 'source' | 'httpStatus'> | null, pageUrl: string): { article: Article; options: SaveOptions } {
+  const options = readerSaveOptions(loaded, pageUrl);
+  const captured = capturedPageUrl(pageUrl);
+  if (!captured) return { article, options };
+  const ownUrl = article.url && article.url !== pageUrl && !capturedPageUrl(article.url) ? article.url : captured;
+  return { article: { ...article, url: ownUrl }, options: { ...options, waybackCaptureUrl: pageUrl } };
 }
 
 function provenanceOf(saved: SavedCopyInfo, url: string): ProvenanceInfo | undefined {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../../src/core/types.js';
-import { followPages, joinPages, loadArticle, readerSaveOptions, type SourceDeps } from '../../../src/pages/reader/sources.js';
+import { followPages, joinPages, loadArticle, readerSaveOptions, readerSaveTarget, type SourceDeps } from '../../../src/pages/reader/sources.js';
 
 function article(url: string, body = `<p>${url}</p>`, nextPageUrl: string | null = null): Article {
   return {
@@ -135,5 +135,25 @@ describe('HTTP status of a save from the reader', () => {
     expect(readerSaveOptions(live, url).httpStatus).toBeUndefined();
     // Even a status carried by a non-handoff source is not trusted as the page's own.
     expect(readerSaveOptions({ source: 'saved', httpStatus: 200 }, url).httpStatus).toBeUndefined();
+  });
+});
+
+describe('saving an archived copy from the reader', () => {
+  const page = 'https://news.example/a?id=1';
+  const capture = `https://web.archive.org/web/20260101120000id_/${page}`;
+
+  it('saves it as a copy of the captured page, the capture being its source and witness', () => {
+    const target = readerSaveTarget(article(capture), { source: 'live' }, capture);
+    expect(target.article.url).toBe(page);
+    expect(target.options).toEqual({ pageUrl: capture, httpStatus: undefined, waybackCaptureUrl: capture });
+  });
+
+  it('keeps a canonical URL the capture names', () => {
+    expect(readerSaveTarget(article('https://news.example/canonical'), { source: 'live' }, capture).article.url).toBe('https://news.example/canonical');
+  });
+
+  it('leaves a save of a live page as it was', () => {
+    const own = article(page);
+    expect(readerSaveTarget(own, { source: 'live' }, page)).toEqual({ article: own, options: readerSaveOptions({ source: 'live' }, page) });
   });
 });

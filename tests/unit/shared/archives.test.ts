@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ARCHIVE_TODAY_HOSTS, archiveTodaySubmitUrl, archiveTodayUrl, ghostarchiveUrl, isPrivateAddress,
+  ARCHIVE_TODAY_HOSTS, archiveTodaySubmitUrl, capturedPageUrl, archiveTodayUrl, ghostarchiveUrl, isPrivateAddress,
   mayLookUpAutomatically, megalodonUrl, parseWaybackAvailability, timestampToIso,
   waybackAvailabilityApiUrl, waybackSaveUrl, waybackUrl, withoutQuery,
 } from '../../../src/shared/archives.js';
@@ -41,6 +41,19 @@ describe('archive links', () => {
 
   it('availability API URL', () => {
     expect(waybackAvailabilityApiUrl('https://news.test/a?b=1')).toBe('https://archive.org/wayback/available?url=https%3A%2F%2Fnews.test%2Fa%3Fb%3D1');
+  });
+});
+
+describe('capturedPageUrl', () => {
+  it('gives the page a Wayback-style capture is a copy of, query string included', () => {
+    expect(capturedPageUrl(`https://web.archive.org/web/20260101120000id_/${URL1}`)).toBe(URL1);
+    expect(capturedPageUrl('http://archive.test:8080/web/2/http://news.test/a')).toBe('http://news.test/a');
+  });
+
+  it('is null for pages that are not captures', () => {
+    expect(capturedPageUrl(URL1)).toBeNull();
+    expect(capturedPageUrl('https://news.test/web/2026/story')).toBeNull();
+    expect(capturedPageUrl('https://web.archive.org/web/*/news.test')).toBeNull();
   });
 });
 
