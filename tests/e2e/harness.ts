@@ -56,7 +56,8 @@ export class Tab {
   }
 
   async goBack(): Promise<void> {
-    await this.evaluate(() => history.back());
+    // Deferred: a Back that navigates at once would destroy the context this call returns through.
+    await this.evaluate(() => void setTimeout(() => history.back(), 0));
   }
 
   async reload(): Promise<void> {
