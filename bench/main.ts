@@ -92,12 +92,62 @@ function now(): number {
   return (u.user + u.system) / 1000;
 }
 
+/**
+ * Empty the young generation before a timed run. Why: parsing a page with jsdom leaves megabytes
+ * of short-lived garbage, and a scavenge that falls inside the next timed call bills one engine
+ * for the parser's mess. Minor only: a full GC per run on a heap of hundreds of parsed documents
+ * costs seconds. Both engines get the same treatment. (bench/run.mjs passes --expose-gc.)
+ */
+function emptyYoungGeneration(): void {
+  (globalThis as { gc?: (o?: { type: 'minor' | 'major' }) => void }).gc?.({ type: 'minor' });
+}
+
+/**
+ * Timed runs per engine and page, interleaved (ours, theirs, theirs, ours, …) on fresh parses;
+ * the page's time is the fastest. Why best-of: on a shared 2-core machine a single run measures
+ * the neighbours as much as the code (one CI run put the readability ratio at 2.7, the next at
+ * 3.8); the minimum of a few runs is the cost of the code itself, and both engines get it alike.
+ */
+const TIMING_ROUNDS = 3;
+
+function timeOnce(html: string, url: string, engine: 'ours' | 'theirs'): number {
+  const dom = parse(html, url);
+  const doc = dom.window.document;
+  emptyYoungGeneration();
+  const t0 = now();
+  try {
+    if (engine === 'ours') extractArticle(doc, { url });
+    else new Readability(doc).parse();
+  } catch {
+    // Failures are recorded by the checked first run.
+  }
+  const ms = now() - t0;
+  dom.window.close();
+  return ms;
+}
+
+/** Best-of-TIMING_ROUNDS times for both engines, given the first (checked) run of each. */
+function bestTimes(html: string, url: string, firstOurs: number, firstTheirs: number): { ours: number; theirs: number } {
+  let ours = firstOurs;
+  let theirs = firstTheirs;
+  for (let round = 1; round < TIMING_ROUNDS; round++) {
+    const order: Array<'ours' | 'theirs'> = round % 2 ? ['theirs', 'ours'] : ['ours', 'theirs'];
+    for (const engine of order) {
+      const ms = timeOnce(html, url, engine);
+      if (engine === 'ours') ours = Math.min(ours, ms);
+      else theirs = Math.min(theirs, ms);
+    }
+  }
+  return { ours, theirs };
+}
+
 /** Run our engine on a fresh parse, checking the document is unchanged and nothing threw. */
 function runOurs(html: string, url: string, page: string): { art: Article | null; ms: number; detectMs: number; isArticle: boolean } {
   const dom = parse(html, url);
   const doc = dom.window.document;
   const before = dom.serialize();
   let art: Article | null = null;
+  emptyYoungGeneration();
   const t0 = now();
   try {
     art = extractArticle(doc, { url });
@@ -120,6 +170,7 @@ function runOurs(html: string, url: string, page: string): { art: Article | null
 
 function runReadability(html: string, url: string): { text: string; title: string; ms: number; meta: Record<string, unknown> | null } {
   const dom = parse(html, url);
+  emptyYoungGeneration();
   const t0 = now();
   let r: ReturnType<Readability['parse']> = null;
   try {
@@ -185,14 +236,15 @@ function benchZyte(dir: string, args: Args): void {
     const r = runReadability(html, url);
     const so = pageScore(o.art?.textContent ?? '', articleBody);
     const sr = pageScore(r.text, articleBody);
-    ours.ms.push(o.ms);
+    const best = bestTimes(html, url, o.ms, r.ms);
+    ours.ms.push(best.ours);
     ours.scores.push(so);
-    theirs.ms.push(r.ms);
+    theirs.ms.push(best.theirs);
     theirs.scores.push(sr);
-    ratios.zyte.push(r.ms / Math.max(o.ms, 0.01));
+    ratios.zyte.push(best.theirs / Math.max(best.ours, 0.01));
     detectMs.push(o.detectMs);
     if (o.isArticle) detected++;
-    perPage.push(`${so.f1.toFixed(3)} ${sr.f1.toFixed(3)} P=${so.precision.toFixed(2)} R=${so.recall.toFixed(2)} ${o.ms.toFixed(1)}ms ${r.ms.toFixed(1)}ms ${o.isArticle ? '' : 'NOT-ARTICLE '}${id.slice(0, 12)} ${url}`);
+    perPage.push(`${so.f1.toFixed(3)} ${sr.f1.toFixed(3)} P=${so.precision.toFixed(2)} R=${so.recall.toFixed(2)} ${best.ours.toFixed(1)}ms ${best.theirs.toFixed(1)}ms ${o.isArticle ? '' : 'NOT-ARTICLE '}${id.slice(0, 12)} ${url}`);
   }
   if (args.verbose) console.log('zyte per page (ours theirs ...):\n' + perPage.sort().join('\n'));
   addRows('zyte', ours, theirs, ratios.zyte, 'zyte');
@@ -230,11 +282,12 @@ function benchReadability(dir: string, args: Args): void {
     const r = runReadability(html, url);
     const so = pageScore(o.art?.textContent ?? '', expectedText);
     const sr = pageScore(r.text, expectedText);
-    ours.ms.push(o.ms);
+    const best = bestTimes(html, url, o.ms, r.ms);
+    ours.ms.push(best.ours);
     ours.scores.push(so);
-    theirs.ms.push(r.ms);
+    theirs.ms.push(best.theirs);
     theirs.scores.push(sr);
-    ratios.readability.push(r.ms / Math.max(o.ms, 0.01));
+    ratios.readability.push(best.theirs / Math.max(best.ours, 0.01));
     detectMs.push(o.detectMs);
     const a = o.art;
     const miss: string[] = [];
@@ -322,7 +375,7 @@ function printTable(): void {
   console.log('\n' + line(head));
   console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
   for (const b of body) console.log(line(b));
-  console.log('zyte F1 = harmonic mean of page-averaged shingle precision and recall; readability F1/P/R = per-page medians vs expected.html; speed × = median per-page (Readability.js ms / our ms), jsdom; ms = ' + (useWall ? 'wall-clock' : 'process CPU time') + '.');
+  console.log('zyte F1 = harmonic mean of page-averaged shingle precision and recall; readability F1/P/R = per-page medians vs expected.html; speed × = median per-page (Readability.js ms / our ms), jsdom; ms = ' + (useWall ? 'wall-clock' : 'process CPU time') + `, best of ${TIMING_ROUNDS} interleaved runs per page, young generation emptied before each.`);
 }
 
 /** Frees the previous section's documents before the next parses its own (bench/run.mjs passes --expose-gc). */
