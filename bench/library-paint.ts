@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TermsRecord } from '../src/storage/postings.js';
 import { findBrowser } from '../scripts/browsers.mjs';
 import { launchChromiumWithExtension } from '../scripts/chromium.mjs';
 
@@ -21,6 +22,13 @@ export interface PaintBenchResult {
   medianRowsMs: number;
   /** From navigation start to the whole list loaded (filters and sorting ready). */
   medianAllMs: number;
+  /**
+   * From the search box focused to the search index ready: first with no snapshot (all postings
+   * read and assembled, a snapshot stored), then reading the snapshot.
+   */
+  indexReadyMs: number[];
+  indexAssembleMs: number;
+  indexFromSnapshotMs: number;
   loadAverage: number[];
 }
 
@@ -44,7 +52,7 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-export async function libraryPaintBench(repoRoot: string, options: { articles?: number; runs?: number; log?: (s: string) => void } = {}): Promise<PaintBenchResult> {
+export async function libraryPaintBench(repoRoot: string, options: { articles?: number; runs?: number; postings?: TermsRecord[]; log?: (s: string) => void } = {}): Promise<PaintBenchResult> {
   const articles = options.articles ?? 10000;
   const runs = options.runs ?? 7;
   const log = options.log ?? (() => undefined);
@@ -55,19 +63,22 @@ export async function libraryPaintBench(repoRoot: string, options: { articles?: 
     const page = await context.newPage();
     await page.goto(`${extensionBase}library.html`);
     await page.waitForSelector('main.library');
-    // The library as a real one looks: entries, search texts and one saved copy per entry,
-    // written straight into the database in batches.
-    await page.evaluate(async (count: number) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('samizdat-library');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const words = 'river levee flood city council report water storm night bridge road school power market'.split(' ');
-      const body = (i: number) => Array.from({ length: 1500 }, (_, w) => words[(i * 7 + w * 13) % words.length]).join(' ');
-      for (let start = 0; start < count; start += 500) {
+    // The library as a real one looks: entries, search texts and postings, and one saved copy
+    // per entry, written straight into the database in batches. The postings are those of the
+    // search benchmark's generated articles (mixed scripts, 1,500 words each), one per entry.
+    const postings = options.postings ?? [];
+    for (let start = 0; start < articles; start += 500) {
+      const batch = postings.slice(start, Math.min(articles, start + 500)).map((r) => ({ terms: r.terms, freqs: Array.from(r.freqs), lengths: r.lengths }));
+      await page.evaluate(async ({ count, start, batch }: { count: number; start: number; batch: { terms: string; freqs: number[]; lengths: number[] }[] }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('samizdat-library');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const words = 'river levee flood city council report water storm night bridge road school power market'.split(' ');
+        const body = (i: number) => Array.from({ length: 1500 }, (_, w) => words[(i * 7 + w * 13) % words.length]).join(' ');
         await new Promise<void>((resolve, reject) => {
-          const tx = db.transaction(['entries', 'texts', 'versions'], 'readwrite');
+          const tx = db.transaction(['entries', 'texts', 'terms', 'versions'], 'readwrite');
           for (let i = start; i < Math.min(count, start + 500); i++) {
             const url = `https://bulk.test/article/${i}`;
             const day = new Date(Date.UTC(2025, 0, 1) + i * 3600000).toISOString();
@@ -79,6 +90,8 @@ export async function libraryPaintBench(repoRoot: string, options: { articles?: 
               latestVersion: 1, versionCount: 1, firstSavedAt: day, lastSavedAt: day, tags: i % 7 ? [] : ['bulk'], readAt: null, trashedAt: null,
             });
             tx.objectStore('texts').put({ url, title, siteName: `Site ${i % 20}`, text, tags: [] });
+            const p = batch[i - start];
+            if (p) tx.objectStore('terms').put({ url, terms: p.terms, freqs: Uint8Array.from(p.freqs), lengths: p.lengths });
             tx.objectStore('versions').put({
               url, version: 1, savedAt: day, sourceUrl: url, finalUrl: url, httpStatus: 200, waybackCaptureUrl: null, sha256: '0'.repeat(64),
               article: { url, title, byline: null, siteName: null, lang: 'en', dir: 'ltr', publishedTime: day, excerpt: null, leadImage: null, contentHtml: `<p>${text}</p>`, textContent: text, wordCount: 1500 },
@@ -88,9 +101,9 @@ export async function libraryPaintBench(repoRoot: string, options: { articles?: 
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
         });
-      }
-      db.close();
-    }, articles);
+        db.close();
+      }, { count: articles, start, batch });
+    }
     log(`seeded ${articles} articles`);
     const rowsMs: number[] = [];
     const allMs: number[] = [];
@@ -105,7 +118,20 @@ export async function libraryPaintBench(repoRoot: string, options: { articles?: 
       rowsMs.push(Math.round(marks.rows!));
       allMs.push(Math.round(marks['all-entries']!));
     }
-    return { articles, runs, rowsMs, medianRowsMs: median(rowsMs), medianAllMs: median(allMs), loadAverage: loadavg().map((x) => Number(x.toFixed(1))) };
+    // The search index on open: the page loaded, the search box focused, until the index is ready.
+    const indexReadyMs: number[] = [];
+    for (let run = 0; run < 4; run++) {
+      await page.reload({ waitUntil: 'commit' });
+      await page.waitForFunction(() => performance.getEntriesByName('samizdat-library-all-entries').length > 0, undefined, { timeout: 60000, polling: 50 });
+      await page.evaluate(() => performance.mark('bench-search-focus'));
+      await page.focus('#library-search');
+      await page.waitForFunction(() => performance.getEntriesByName('samizdat-library-index-ready').length > 0, undefined, { timeout: 600000, polling: 50 });
+      indexReadyMs.push(await page.evaluate(() => Math.round(performance.getEntriesByName('samizdat-library-index-ready')[0]!.startTime - performance.getEntriesByName('bench-search-focus')[0]!.startTime)));
+      if (process.env.LIBRARY_PERF_DEBUG) log(await page.evaluate(() => JSON.stringify(performance.getEntriesByType('mark').filter((m) => /index|focus/.test(m.name)).map((m) => [m.name, Math.round(m.startTime)]))));
+      // The first open assembles the index and stores a snapshot; the next ones read it.
+      if (run === 0) await page.waitForFunction(() => performance.getEntriesByName('samizdat-library-index-stored').length > 0, undefined, { timeout: 600000, polling: 100 });
+    }
+    return { articles, runs, rowsMs, medianRowsMs: median(rowsMs), medianAllMs: median(allMs), indexReadyMs, indexAssembleMs: indexReadyMs[0]!, indexFromSnapshotMs: median(indexReadyMs.slice(1)), loadAverage: loadavg().map((x) => Number(x.toFixed(1))) };
   } finally {
     await context.close();
     rmSync(profileDir, { recursive: true, force: true });

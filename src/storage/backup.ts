@@ -17,7 +17,7 @@ import { extensionFor } from './exportable.js';
 import { standaloneHtml } from './export-html.js';
 import { getImages } from './library.js';
 import { isQuotaError, QUOTA_MESSAGE } from './quota.js';
-import { bumpRevision, openLibrary, textRecordFor, type EntryRecord, type VersionRecord } from './schema.js';
+import { bumpRevision, openLibrary, putSearchText, type EntryRecord, type VersionRecord } from './schema.js';
 
 export const BACKUP_FORMAT = 'samizdat-library-backup';
 export const BACKUP_VERSION = 1;
@@ -158,7 +158,7 @@ export async function importLibrary(file: Uint8Array, options: ImportOptions = {
   }
   const { manifest, images } = backup;
   const db = await openLibrary(options.dbName);
-  const tx = db.transaction(['entries', 'versions', 'images', 'texts', 'meta'], 'readwrite');
+  const tx = db.transaction(['entries', 'versions', 'images', 'texts', 'terms', 'meta'], 'readwrite');
   let articles = 0;
   let added = 0;
   let skipped = 0;
@@ -166,6 +166,7 @@ export async function importLibrary(file: Uint8Array, options: ImportOptions = {
     const entries = tx.objectStore('entries');
     const versions = tx.objectStore('versions');
     const imageStore = tx.objectStore('images');
+    const rev = await bumpRevision(tx);
     for (const incoming of manifest.entries) {
       const existing = await entries.get(incoming.url);
       const range = IDBKeyRange.bound([incoming.url, 0], [incoming.url, Number.MAX_SAFE_INTEGER]);
@@ -214,9 +215,8 @@ export async function importLibrary(file: Uint8Array, options: ImportOptions = {
       }
       const entry = (await entries.get(incoming.url))!;
       const latest = await versions.get([entry.url, entry.latestVersion]);
-      if (latest) await tx.objectStore('texts').put(textRecordFor(entry, latest.article));
+      if (latest) await putSearchText(tx, entry, latest.article, rev);
     }
-    await bumpRevision(tx);
     await tx.done;
     return { ok: true, articles, versions: added, skipped, ...(backup.settings ? { settings: backup.settings } : {}) };
   } catch (error) {

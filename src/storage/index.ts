@@ -7,7 +7,11 @@
  *   save.ts      the save pipeline (fetch first, then one transaction)
  *   library.ts   saved copies, listing, tags, read state, delete with undo
  *   quota.ts     quota errors and storage usage
- *   search.ts    full-text search (MiniSearch) with multilingual normalisation
+ *   text-terms.ts  multilingual normalisation and tokenising
+ *   postings.ts  one article's search postings, stored with its text (`terms`)
+ *   term-index.ts  the in-memory index assembled from stored postings
+ *   search-index.ts  that index on open: stored snapshot + changes since, or full assembly
+ *   search.ts    full-text search (prefix, typos, BM25+), highlighting
  *   export-*.ts, backup.ts   standalone HTML, Markdown, EPUB 3, whole-library backup/import
  */
 export { saveArticle, type SaveOptions, type SaveResult } from './save.js';

@@ -1,7 +1,7 @@
 /** Reading and curating the library: saved copies, the list, tags, read state, delete/undo. */
 import type { Article } from '../core/types.js';
 import { resolveImageRefs } from './html.js';
-import { bumpRevision, normalizeUrl, openLibrary, textRecordFor, type EntryRecord, type ImageRecord, type LibraryDb, type VersionRecord } from './schema.js';
+import { bumpRevision, normalizeUrl, openLibrary, putSearchText, deleteSearchText, type EntryRecord, type ImageRecord, type LibraryDb, type VersionRecord } from './schema.js';
 
 export interface SavedVersionInfo {
   version: number;
@@ -138,7 +138,7 @@ export async function listRecentEntries(count: number, options: ReadOptions = {}
 
 async function updateEntry(url: string, change: (e: EntryRecord) => EntryRecord, options: ReadOptions): Promise<EntryRecord | null> {
   const db = await openLibrary(options.dbName);
-  const tx = db.transaction(['entries', 'texts', 'meta', 'versions'], 'readwrite');
+  const tx = db.transaction(['entries', 'texts', 'terms', 'meta', 'versions'], 'readwrite');
   const entry = await tx.objectStore('entries').get(url);
   if (!entry) {
     await tx.done;
@@ -146,11 +146,11 @@ async function updateEntry(url: string, change: (e: EntryRecord) => EntryRecord,
   }
   const next = change(entry);
   await tx.objectStore('entries').put(next);
+  const rev = await bumpRevision(tx);
   if (next.tags.join('\n') !== entry.tags.join('\n')) {
     const latest = await tx.objectStore('versions').get([url, next.latestVersion]);
-    if (latest) await tx.objectStore('texts').put(textRecordFor(next, latest.article));
+    if (latest) await putSearchText(tx, next, latest.article, rev);
   }
-  await bumpRevision(tx);
   await tx.done;
   return next;
 }
@@ -188,7 +188,7 @@ export async function purgeTrash(options: ReadOptions & { olderThan?: Date } = {
   // walking 10,000 entries would hold up everything else for seconds.
   const urls = (await db.getAll('entries')).filter(due).map((e) => e.url);
   if (!urls.length) return 0;
-  const tx = db.transaction(['entries', 'versions', 'images', 'texts', 'meta'], 'readwrite');
+  const tx = db.transaction(['entries', 'versions', 'images', 'texts', 'terms', 'meta'], 'readwrite');
   const entries = tx.objectStore('entries');
   const versions = tx.objectStore('versions');
   const images = tx.objectStore('images');
@@ -200,7 +200,7 @@ export async function purgeTrash(options: ReadOptions & { olderThan?: Date } = {
     const range = IDBKeyRange.bound([e.url, 0], [e.url, Number.MAX_SAFE_INTEGER]);
     for (const v of await versions.getAll(range)) v.imageIds.forEach((id) => candidates.add(id));
     await versions.delete(range);
-    await tx.objectStore('texts').delete(e.url);
+    await deleteSearchText(tx, e.url);
     await entries.delete(e.url);
     purged++;
   }

@@ -4,14 +4,16 @@
  * complete article or nothing, and the same save can simply be retried. Saving a URL that is
  * already saved adds a version and keeps the earlier ones (an unchanged copy adds none).
  * Concurrent saves are serialised by IndexedDB: the version number is read and written in the
- * same readwrite transaction.
+ * same readwrite transaction. So two tabs saving different contents of one URL at once keep
+ * both, numbered in the order their saves commit (the later one is the entry's latest, with its
+ * search text and postings); saving the same content twice adds one version.
  */
 import type { Article } from '../core/types.js';
 import { findImageUrls, referencedImageIds, rewriteForStorage } from './html.js';
 import { sha256Hex } from './hash.js';
 import { fetchImages, type FetchedImage, type ImageFetchOptions } from './images.js';
 import { isQuotaError, QUOTA_MESSAGE } from './quota.js';
-import { bumpRevision, hostOf, normalizeUrl, openLibrary, textRecordFor, type EntryRecord, type ImageFailure, type StoredImage, type VersionRecord } from './schema.js';
+import { bumpRevision, hostOf, normalizeUrl, openLibrary, putSearchText, type EntryRecord, type ImageFailure, type StoredImage, type VersionRecord } from './schema.js';
 
 export interface SaveOptions {
   /** The URL the user was on (may differ from article.url, the canonical one). */
@@ -108,7 +110,7 @@ export async function commitSave(prepared: PreparedSave, options: SaveOptions = 
   const record: Omit<VersionRecord, 'version'> = { ...base, savedAt, sha256: '' };
   record.sha256 = await sha256Hex(contentDigestInput(record));
   const db = await openLibrary(options.dbName);
-  const tx = db.transaction(['entries', 'versions', 'images', 'texts', 'meta'], 'readwrite');
+  const tx = db.transaction(['entries', 'versions', 'images', 'texts', 'terms', 'meta'], 'readwrite');
   try {
     const entries = tx.objectStore('entries');
     const versions = tx.objectStore('versions');
@@ -152,8 +154,7 @@ export async function commitSave(prepared: PreparedSave, options: SaveOptions = 
       trashedAt: null,
     };
     await entries.put(entry);
-    await tx.objectStore('texts').put(textRecordFor(entry, a));
-    await bumpRevision(tx);
+    await putSearchText(tx, entry, a, await bumpRevision(tx));
     await tx.done;
     return { ok: true, version, savedAt, failedImages: base.failures.length };
   } catch (error) {

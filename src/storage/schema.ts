@@ -6,12 +6,16 @@
  * v1  entries (by url) · versions (by [url, version], index byImage) · images (by sha256)
  * v2  entries gain `aliases` + `host` and the indexes byAlias, bySavedAt, byHost, byTag;
  *     texts (searchable text of each entry's latest version) and meta (revision, search cache)
+ * v3  terms (each text's search postings, postings.ts; index byRev), written with its text; the
+ *     old search cache (a serialised MiniSearch index) is dropped. Postings of texts written before v3
+ *     are built afterwards in the background, resumably (search-index.ts, backfillPostings).
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Article } from '../core/types.js';
+import { articlePostings, type TermsRecord } from './postings.js';
 
 export const DB_NAME = 'samizdat-library';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** One saved URL: what the library lists (small; the article body lives in versions). */
 export interface EntryRecord {
@@ -99,6 +103,7 @@ export interface LibrarySchema extends DBSchema {
   images: { key: string; value: ImageRecord };
   texts: { key: string; value: TextRecord };
   meta: { key: string; value: MetaRecord };
+  terms: { key: string; value: TermsRecord; indexes: { byRev: number } };
 }
 
 export type LibraryDb = IDBPDatabase<LibrarySchema>;
@@ -158,8 +163,31 @@ async function upgradeToV2(db: LibraryDb, tx: UpgradeTx): Promise<void> {
   }
 }
 
+function upgradeToV3(db: LibraryDb, tx: UpgradeTx): void {
+  db.createObjectStore('terms', { keyPath: 'url' }).createIndex('byRev', 'rev');
+  void tx.objectStore('meta').delete('search-index');
+}
+
 export function textRecordFor(entry: EntryRecord, article: Article): TextRecord {
   return { url: entry.url, title: article.title, siteName: entry.siteName ?? entry.host, text: article.textContent, tags: entry.tags };
+}
+
+type WriteTx = IDBPTransaction<LibrarySchema, StoreNames<LibrarySchema>[], 'readwrite'>;
+
+/**
+ * Writes an entry's search text and its postings, inside the caller's transaction (which must
+ * include `texts` and `terms`): the index data can never disagree with the text.
+ */
+export async function putSearchText(tx: WriteTx, entry: EntryRecord, article: Article, rev: number): Promise<void> {
+  const text = textRecordFor(entry, article);
+  const [old, hasTerms] = await Promise.all([tx.objectStore('texts').get(text.url), tx.objectStore('terms').getKey(text.url)]);
+  // Unchanged (an import of what is already here): tokenising it again would only cost time.
+  if (old && hasTerms && old.title === text.title && old.siteName === text.siteName && old.text === text.text && old.tags.join('\n') === text.tags.join('\n')) return;
+  await Promise.all([tx.objectStore('texts').put(text), tx.objectStore('terms').put({ ...articlePostings(text), rev })]);
+}
+
+export async function deleteSearchText(tx: WriteTx, url: string): Promise<void> {
+  await Promise.all([tx.objectStore('texts').delete(url), tx.objectStore('terms').delete(url)]);
 }
 
 const openDbs = new Map<string, Promise<LibraryDb>>();
@@ -172,6 +200,7 @@ export function openLibrary(name = DB_NAME): Promise<LibraryDb> {
       async upgrade(database, oldVersion, _newVersion, tx) {
         if (oldVersion < 1) upgradeToV1(database);
         if (oldVersion < 2) await upgradeToV2(database, tx);
+        if (oldVersion < 3) upgradeToV3(database, tx);
       },
       blocking() {
         // A newer schema elsewhere wants to upgrade: let it, and reopen next time.
@@ -193,7 +222,7 @@ export async function closeLibrary(name = DB_NAME): Promise<void> {
 }
 
 /** Bumps the library's revision inside a write transaction (the search cache keys on it). */
-export async function bumpRevision(tx: IDBPTransaction<LibrarySchema, StoreNames<LibrarySchema>[], 'readwrite'>): Promise<number> {
+export async function bumpRevision(tx: WriteTx): Promise<number> {
   const meta = tx.objectStore('meta');
   const current = (await meta.get('revision'))?.value;
   const next = (typeof current === 'number' ? current : 0) + 1;

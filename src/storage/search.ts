@@ -1,96 +1,18 @@
 /**
- * Full-text search over the library with MiniSearch: prefix (last word, as you type) and fuzzy
- * matching, and one normalisation for documents and queries alike —
- *   case folded; diacritics removed (NFKD, drop combining marks, NFC again so Hangul recomposes);
- *   Arabic/Persian: ي ى → ی, ك → ک, ة kept, tatweel and ZWNJ/ZWJ removed, Arabic-Indic and
- *   Persian digits → ASCII (so می‌خواهم, میخواهم and مي‌خواهم are one word);
- *   Han, Hiragana and Katakana runs (no spaces between words) are indexed as overlapping
- *   bigrams, so any two-or-more-character substring is searchable; Cyrillic and every other
- *   script are split on letters/numbers like Latin (ё folds to е through the diacritics rule).
+ * Full-text search over the library: prefix (last word, as you type) and fuzzy matching, every
+ * query word required, BM25+ ranking with field boosts; highlighting and snippets. Terms come
+ * from text-terms.ts (normalisation, CJK bigrams); the index is term-index.ts, assembled from
+ * the per-article postings of postings.ts.
  */
-import MiniSearch, { type Options } from 'minisearch';
+import { fieldFreq, FIELDS } from './postings.js';
+import { TermIndex } from './term-index.js';
+import { CJK_RUN, normalizeText, TOKEN, tokenize } from './text-terms.js';
 
-export interface SearchDoc {
-  url: string;
-  title: string;
-  siteName: string;
-  text: string;
-  tags: string[];
-}
+export { normalizeText, tokenize, tokenizeForIndex, type SearchDoc } from './text-terms.js';
 
-const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u30fc]+/u;
-const TOKEN = /[\p{L}\p{N}\p{M}\u200c\u200d\u0640]+/gu;
-
-export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{Mn}/gu, '')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\u064a\u0649]/g, '\u06cc')
-    .replace(/\u0643/g, '\u06a9')
-    .replace(/[\u200c\u200d\u0640]/g, '')
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
-}
-
-function splitCjk(word: string, out: string[]): void {
-  // A word may mix scripts (e.g. "東京2026"): CJK runs become bigrams, the rest stays whole.
-  let rest = word;
-  while (rest) {
-    const m = CJK_RUN.exec(rest);
-    if (!m) {
-      out.push(rest);
-      return;
-    }
-    if (m.index > 0) out.push(rest.slice(0, m.index));
-    const run = [...m[0]];
-    if (run.length === 1) out.push(run[0]!);
-    for (let i = 0; i + 1 < run.length; i++) out.push(run[i]! + run[i + 1]!);
-    rest = rest.slice(m.index + m[0].length);
-  }
-}
-
-/** Terms of a text, already normalised. */
-export function tokenize(text: string): string[] {
-  const out: string[] = [];
-  for (const m of normalizeText(text).matchAll(TOKEN)) splitCjk(m[0], out);
-  return out;
-}
-
-/**
- * For indexing: each term at most 3 times per field. BM25 saturates term frequency, so ranking
- * barely changes, and a 1,500-word article is indexed in a fraction of the time.
- */
-export function tokenizeForIndex(text: string): string[] {
-  const counts = new Map<string, number>();
-  const out: string[] = [];
-  for (const term of tokenize(text)) {
-    const n = (counts.get(term) ?? 0) + 1;
-    counts.set(term, n);
-    if (n <= 3) out.push(term);
-  }
-  return out;
-}
-
-const OPTIONS: Options<SearchDoc> = {
-  idField: 'url',
-  fields: ['title', 'siteName', 'text', 'tags'],
-  storeFields: [],
-  tokenize: (text: string) => tokenizeForIndex(text),
-  processTerm: (term: string) => term,
-  extractField: (doc: SearchDoc, field: string) => {
-    const v = (doc as unknown as Record<string, unknown>)[field];
-    return Array.isArray(v) ? v.join(' ') : (v as string | undefined) ?? '';
-  },
-};
-
-export function createIndex(): MiniSearch<SearchDoc> {
-  return new MiniSearch<SearchDoc>(OPTIONS);
-}
-
-export function loadIndex(json: string): MiniSearch<SearchDoc> {
-  return MiniSearch.loadJSON<SearchDoc>(json, OPTIONS);
+/** An empty index; `addAll` indexes articles given as search text. */
+export function createIndex(): TermIndex {
+  return new TermIndex();
 }
 
 export interface Hit {
@@ -100,20 +22,8 @@ export interface Hit {
   terms: string[];
 }
 
-/** MiniSearch's term dictionary (a radix tree); used to bound prefix and fuzzy expansion. */
-interface TermMap {
-  atPrefix(prefix: string): Iterable<[string, Map<number, Map<number, number>>]>;
-  fuzzyGet(term: string, maxDistance: number): Map<string, [Map<number, Map<number, number>>, number]>;
-}
-
 const MAX_PREFIX_TERMS = 24;
 const MAX_FUZZY_TERMS = 8;
-
-function docFrequency(data: Map<number, Map<number, number>>): number {
-  let n = 0;
-  for (const docs of data.values()) n = Math.max(n, docs.size);
-  return n;
-}
 
 /**
  * The words a query word stands for: itself; for the last word, the most frequent words it
@@ -121,14 +31,12 @@ function docFrequency(data: Map<number, Map<number, number>>): number {
  * spellings (typos). Bounding both keeps a search fast on a large library: a short prefix may
  * begin thousands of words.
  */
-function expand(index: MiniSearch<SearchDoc>, term: string, last: boolean, weights: Map<string, number>): string[] {
-  const terms = (index as unknown as { _index: TermMap })._index;
+function expand(index: TermIndex, term: string, last: boolean, weights: Map<string, number>): string[] {
   const out = [term];
   weights.set(term, Math.max(weights.get(term) ?? 0, 1));
   if (CJK_RUN.test(term)) return out;
   if (last && term.length >= 3) {
-    const found: [string, number][] = [];
-    for (const [t, data] of terms.atPrefix(term)) if (t !== term) found.push([t, docFrequency(data)]);
+    const found = index.termsWithPrefix(term).filter((t) => t !== term).map((t) => [t, index.postingCount(t)] as const);
     found.sort((a, b) => b[1] - a[1]);
     for (const [t] of found.slice(0, MAX_PREFIX_TERMS)) {
       out.push(t);
@@ -137,11 +45,11 @@ function expand(index: MiniSearch<SearchDoc>, term: string, last: boolean, weigh
   }
   // Typos: only when the word is not in the library at all (looking up close spellings in a
   // large vocabulary is the slowest step of a search, and a known word needs none).
-  if (term.length >= 5 && out.length === 1 && !terms.atPrefix(term)[Symbol.iterator]().next().value) {
+  if (term.length >= 5 && out.length === 1 && !index.hasPrefix(term)) {
     const maxDistance = term.length >= 9 ? 2 : 1;
-    const found = [...terms.fuzzyGet(term, maxDistance)].filter(([t, [, d]]) => d > 0 && !out.includes(t));
-    found.sort((a, b) => a[1][1] - b[1][1] || docFrequency(b[1][0]) - docFrequency(a[1][0]));
-    for (const [t, [, d]] of found.slice(0, MAX_FUZZY_TERMS)) {
+    const found = index.similarTerms(term, maxDistance).map(([t, d]) => [t, d, index.postingCount(t)] as const);
+    found.sort((a, b) => a[1] - b[1] || b[2] - a[2]);
+    for (const [t, d] of found.slice(0, MAX_FUZZY_TERMS)) {
       out.push(t);
       weights.set(t, Math.max(weights.get(t) ?? 0, 0.45 / d));
     }
@@ -149,81 +57,70 @@ function expand(index: MiniSearch<SearchDoc>, term: string, last: boolean, weigh
   return out;
 }
 
-/** MiniSearch's own index structures, read by the scorer below. */
-interface Internals {
-  _index: TermMap & { get(term: string): Map<number, Map<number, number>> | undefined };
-  _documentIds: Map<number, unknown>;
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _documentCount: number;
-  _nextId: number;
-}
-
 const FIELD_BOOST: Record<string, number> = { title: 3, tags: 2, siteName: 1.5, text: 1 };
-// MiniSearch's BM25+ defaults.
+const BOOSTS = FIELDS.map((f) => FIELD_BOOST[f] ?? 1);
+// BM25+ with MiniSearch's defaults (the formula this library used from the start).
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 
 /**
- * Searches with every query word required (AND) and each word standing for its expansions (OR).
- * MiniSearch holds the index (terms, prefix and fuzzy lookup, persistence); the scoring runs
- * here over its postings with typed arrays, the same BM25+ formula without an object per match —
- * on a 10,000-article library that is what keeps a query within a few milliseconds.
+ * Searches with every query word required (AND) and each word standing for its expansions (OR),
+ * ranked by BM25+ per field with field boosts, scored over typed arrays.
  */
-export function search(index: MiniSearch<SearchDoc>, query: string, limit = 200): Hit[] {
+export function search(index: TermIndex, query: string, limit = 200): Hit[] {
   const terms = [...new Set(tokenize(query))];
   if (!terms.length) return [];
-  const ix = index as unknown as Internals;
   const weights = new Map<string, number>();
   const groups = terms.map((t, i) => expand(index, t, i === terms.length - 1, weights));
-  const size = ix._nextId;
+  const size = index.size;
   const score = new Float64Array(size);
   const groupsMatched = new Uint16Array(size);
-  const boosts: number[] = [];
-  for (const [field, id] of Object.entries(ix._fieldIds)) boosts[id] = FIELD_BOOST[field] ?? 1;
-  const n = ix._documentCount;
+  const n = index.documentCount;
+  const avg = FIELDS.map((_, f) => index.averageFieldLength(f) || 1);
+  const df = new Array<number>(FIELDS.length);
+  const fb = new Array<number>(FIELDS.length);
   for (const group of groups) {
     const seen = new Uint8Array(size);
     for (const term of group) {
-      const data = ix._index.get(term);
-      if (!data) continue;
+      df.fill(0);
+      index.forEachPosting(term, (doc, packed) => {
+        if (!index.isAlive(doc)) return;
+        for (let f = 0; f < FIELDS.length; f++) if (fieldFreq(packed, f)) df[f]!++;
+      });
       const w = weights.get(term) ?? 1;
-      for (const [fieldId, docs] of data) {
-        const idf = Math.log(1 + (n - docs.size + 0.5) / (docs.size + 0.5));
-        const avg = ix._avgFieldLength[fieldId] || 1;
-        const fb = (boosts[fieldId] ?? 1) * w * idf;
-        for (const [docId, tf] of docs) {
-          const len = ix._fieldLength.get(docId)?.[fieldId] ?? avg;
-          score[docId] = score[docId]! + fb * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * len) / avg)));
-          if (!seen[docId]) {
-            seen[docId] = 1;
-            groupsMatched[docId] = groupsMatched[docId]! + 1;
-          }
+      for (let f = 0; f < FIELDS.length; f++) fb[f] = BOOSTS[f]! * w * Math.log(1 + (n - df[f]! + 0.5) / (df[f]! + 0.5));
+      index.forEachPosting(term, (doc, packed) => {
+        if (!index.isAlive(doc)) return;
+        let s = 0;
+        for (let f = 0; f < FIELDS.length; f++) {
+          const tf = fieldFreq(packed, f);
+          if (!tf) continue;
+          const len = index.fieldLength(doc, f);
+          s += fb[f]! * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * len) / avg[f]!)));
         }
-      }
+        score[doc] = score[doc]! + s;
+        if (!seen[doc]) {
+          seen[doc] = 1;
+          groupsMatched[doc] = groupsMatched[doc]! + 1;
+        }
+      });
     }
   }
   const want = groups.length;
   const found: number[] = [];
-  for (let id = 0; id < size; id++) if (groupsMatched[id] === want && ix._documentIds.has(id)) found.push(id);
+  for (let doc = 0; doc < size; doc++) if (groupsMatched[doc] === want) found.push(doc);
   found.sort((a, b) => score[b]! - score[a]!);
-  const postings: [string, Map<number, Map<number, number>>][] = [];
+  const top = found.slice(0, limit);
+  // The terms each result matched, for highlighting: one more pass over the postings.
+  const rank = new Int32Array(size).fill(-1);
+  top.forEach((doc, r) => (rank[doc] = r));
+  const matched: string[][] = top.map(() => []);
   for (const t of new Set(groups.flat())) {
-    const data = ix._index.get(t);
-    if (data) postings.push([t, data]);
+    index.forEachPosting(t, (doc) => {
+      const r = rank[doc]!;
+      if (r >= 0 && matched[r]!.at(-1) !== t) matched[r]!.push(t);
+    });
   }
-  return found.slice(0, limit).map((id) => {
-    const matched: string[] = [];
-    for (const [t, data] of postings) {
-      for (const docs of data.values()) {
-        if (docs.has(id)) {
-          matched.push(t);
-          break;
-        }
-      }
-    }
-    return { url: String(ix._documentIds.get(id)), score: score[id]!, terms: matched };
-  });
+  return top.map((doc, r) => ({ url: index.url(doc), score: score[doc]!, terms: matched[r]! }));
 }
 
 export interface Segment {

@@ -9,7 +9,7 @@ import { Provenance } from './Provenance.js';
 import { applySettings, watchSystemTheme } from './themes.js';
 import type { Handoff } from '../../shared/messages.js';
 import { followPages, joinPages, loadArticle, readerSaveTarget, type LoadedArticle } from './sources.js';
-import { fetchAndExtract, withReadableBody } from './fetch-article.js';
+import { fetchAndExtract, fetchedStatus, withReadableBody } from './fetch-article.js';
 import { shortcutFor } from './shortcuts.js';
 import { browserSpeech, type SpeechController, type SpeechStatus } from './speech.js';
 import { formatDate } from './format.js';
@@ -114,7 +114,7 @@ export function Reader({ url, version, autoSave, initialSettings, handoff, hande
       void followNextPages(initial, token);
       return;
     }
-    loadArticle(url, { takeHandoff: () => handoff.then(readableHandoff), getSavedCopy, fetchArticle: fetchAndExtract }, version).then(
+    loadArticle(url, { takeHandoff: () => handoff.then(readableHandoff), getSavedCopy, fetchArticle: fetchAndExtract, fetchedStatus }, version).then(
       (result) => {
         if (token !== loadToken.current) return;
         if (!result) {
@@ -148,7 +148,7 @@ export function Reader({ url, version, autoSave, initialSettings, handoff, hande
         return;
       }
       setPages([]);
-      setLoaded({ article: live, source: 'live' });
+      setLoaded({ article: live, source: 'live', httpStatus: fetchedStatus(live) ?? null });
       setLiveState({ kind: 'idle' });
       void followNextPages(live, token);
     } catch (error) {

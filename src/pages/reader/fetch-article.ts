@@ -26,6 +26,10 @@ export function decodeHtml(bytes: ArrayBuffer, contentType: string | null): stri
   }
 }
 
+/** The HTTP status each article this module fetched was served with (for its provenance). */
+const statuses = new WeakMap<Article, number>();
+export const fetchedStatus = (article: Article): number | undefined => statuses.get(article);
+
 export async function fetchAndExtract(url: string): Promise<Article | null> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
@@ -34,7 +38,9 @@ export async function fetchAndExtract(url: string): Promise<Article | null> {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const html = decodeHtml(await response.arrayBuffer(), response.headers.get('content-type'));
     const doc = new DOMParser().parseFromString(html, 'text/html');
-    return withReadableBody(extractArticle(doc, { url: response.url || url }));
+    const article = withReadableBody(extractArticle(doc, { url: response.url || url }));
+    if (article) statuses.set(article, response.status);
+    return article;
   } finally {
     clearTimeout(timer);
   }

@@ -42,6 +42,8 @@ export interface SourceDeps {
   takeHandoff(url: string): Promise<Handoff | null>;
   getSavedCopy(url: string, version?: number): Promise<SavedCopyInfo | null>;
   fetchArticle(url: string): Promise<Article | null>;
+  /** The HTTP status a fetched article was served with, when known. */
+  fetchedStatus?(article: Article): number | undefined;
 }
 
 async function quietly<T>(promise: Promise<T | null>): Promise<T | null> {
@@ -71,15 +73,16 @@ export async function loadArticle(url: string, deps: SourceDeps, version?: numbe
     if (taken) return { article: taken.article, source: 'handoff', httpStatus: taken.httpStatus };
   }
   const live = await deps.fetchArticle(url);
-  return live ? { article: live, source: 'live' } : null;
+  return live ? { article: live, source: 'live', httpStatus: deps.fetchedStatus?.(live) ?? null } : null;
 }
 
 /**
- * What a save from the reader records: the HTTP status only when the page's own load reported
- * it (the tab's handoff). A saved copy, an archive or the reader's own fetch gives none: null.
+ * What a save from the reader records: the HTTP status the page was served with, from the tab's
+ * own load (the handoff) or the reader's own fetch of it. A saved copy gives none (null), nor
+ * does an archived capture (readerSaveTarget: the archive's status is not the page's).
  */
 export function readerSaveOptions(loaded: Pick<LoadedArticle, 'source' | 'httpStatus'> | null, pageUrl: string): SaveOptions {
-  const httpStatus = loaded?.source === 'handoff' && typeof loaded.httpStatus === 'number' ? loaded.httpStatus : undefined;
+  const httpStatus = loaded?.source !== 'saved' && typeof loaded?.httpStatus === 'number' ? loaded.httpStatus : undefined;
   return { pageUrl, httpStatus };
 }
 
@@ -93,7 +96,7 @@ export function readerSaveTarget(article: Article, loaded: Pick<LoadedArticle, '
   const captured = capturedPageUrl(pageUrl);
   if (!captured) return { article, options };
   const ownUrl = article.url && article.url !== pageUrl && !capturedPageUrl(article.url) ? article.url : captured;
-  return { article: { ...article, url: ownUrl }, options: { ...options, waybackCaptureUrl: pageUrl } };
+  return { article: { ...article, url: ownUrl }, options: { ...options, httpStatus: undefined, waybackCaptureUrl: pageUrl } };
 }
 
 function provenanceOf(saved: SavedCopyInfo, url: string): ProvenanceInfo | undefined {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../../src/core/types.js';
-import { decodeHtml, sniffCharset, withReadableBody } from '../../../src/pages/reader/fetch-article.js';
+import { decodeHtml, fetchAndExtract, fetchedStatus, sniffCharset, withReadableBody } from '../../../src/pages/reader/fetch-article.js';
 
 describe('decoding fetched pages', () => {
   it('takes the charset from the header, else from the page, else UTF-8', () => {
@@ -30,5 +30,21 @@ describe('withReadableBody', () => {
     const full = { ...base, contentHtml: '<p>x</p>' };
     expect(withReadableBody(full)).toBe(full);
     expect(withReadableBody(null)).toBeNull();
+  });
+});
+
+describe('the reader\'s own fetch', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('keeps the HTTP status the page was served with, for the saved copy\'s provenance', async () => {
+    const { JSDOM } = await import('jsdom');
+    const paragraph = 'The council met on Tuesday to discuss the flood defences along the river, and residents spoke for hours. ';
+    const html = `<html><head><title>Flood defences</title></head><body><article><h1>Flood defences</h1>${`<p>${paragraph.repeat(4)}</p>`.repeat(6)}</article></body></html>`;
+    vi.stubGlobal('DOMParser', new JSDOM('').window.DOMParser);
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(html, { status: 203, headers: { 'content-type': 'text/html; charset=utf-8' } })));
+    const article = await fetchAndExtract('https://news.test/flood');
+    expect(article?.title).toBe('Flood defences');
+    expect(fetchedStatus(article!)).toBe(203);
+    expect(fetchedStatus({ ...article! })).toBeUndefined(); // only the article it fetched
   });
 });

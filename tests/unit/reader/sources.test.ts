@@ -126,15 +126,26 @@ describe('HTTP status of a save from the reader', () => {
     expect(readerSaveOptions(loaded, url).httpStatus).toBeUndefined();
   });
 
-  it('records none for a saved copy (or an archive) and for the reader\'s own fetch', async () => {
+  it('records the status of the reader\'s own fetch of the page', async () => {
+    const fetched = article(url);
+    const live = await loadArticle(url, deps({ fetchArticle: vi.fn(async () => fetched), fetchedStatus: (a) => (a === fetched ? 200 : undefined) }));
+    expect(live?.source).toBe('live');
+    expect(live?.httpStatus).toBe(200);
+    expect(readerSaveOptions(live, url)).toEqual({ pageUrl: url, httpStatus: 200 });
+    // A fetch whose status is not known records none.
+    const unknown = await loadArticle(url, deps({ fetchArticle: vi.fn(async () => article(url)) }));
+    expect(readerSaveOptions(unknown, url).httpStatus).toBeUndefined();
+  });
+
+  it('records none for a saved copy or an archived capture', async () => {
     const fromSaved = await loadArticle(url, deps({ getSavedCopy: vi.fn(async () => saved(article(url))) }));
     expect(fromSaved?.source).toBe('saved');
     expect(readerSaveOptions(fromSaved, url).httpStatus).toBeUndefined();
-    const live = await loadArticle(url, deps({ fetchArticle: vi.fn(async () => article(url)) }));
-    expect(live?.source).toBe('live');
-    expect(readerSaveOptions(live, url).httpStatus).toBeUndefined();
-    // Even a status carried by a non-handoff source is not trusted as the page's own.
+    // Even a status carried by a saved copy is not taken as the page's own.
     expect(readerSaveOptions({ source: 'saved', httpStatus: 200 }, url).httpStatus).toBeUndefined();
+    // The archive answered 200 for its capture; that is not the page's status.
+    const capture = `https://web.archive.org/web/20260101120000id_/${url}`;
+    expect(readerSaveTarget(article(capture), { source: 'live', httpStatus: 200 }, capture).options.httpStatus).toBeUndefined();
   });
 });
 

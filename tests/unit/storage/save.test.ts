@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { article, fakeFetch, freshDb, imageBytes } from './helpers.js';
+import { article, fakeFetch, freshDb, imageBytes, png } from './helpers.js';
 import { saveArticle } from '../../../src/storage/save.js';
 import { getSavedCopy, getVersionRecord, listEntries, listVersions, trashEntry, restoreEntry, purgeTrash, setTags } from '../../../src/storage/library.js';
 import { openLibrary } from '../../../src/storage/schema.js';
@@ -65,12 +65,51 @@ describe('save pipeline', () => {
     expect(entries[0]!.versionCount).toBe(5);
   });
 
+  it('two tabs saving different versions of one URL at once keep both, numbered in commit order', async () => {
+    const dbName = freshDb();
+    const url = 'https://news.test/world/river-towns';
+    const images = { ...imageBytes, 'https://img.news.test/tab-a.png': png(3, 3, [1, 2, 3]), 'https://img.news.test/tab-b.png': png(5, 5, [4, 5, 6]) };
+    // Tab A starts first but its image arrives late; tab B commits in the meantime.
+    let releaseA!: () => void;
+    const slowA = new Promise<void>((resolve) => (releaseA = resolve));
+    const plain = fakeFetch(images);
+    const fetchA = (async (input: RequestInfo | URL) => {
+      await slowA;
+      return plain(input);
+    }) as typeof fetch;
+    const tabA = saveArticle(article({ contentHtml: '<p>Tab A: first edition</p><img src="https://img.news.test/tab-a.png">', textContent: 'Tab A: first edition', leadImage: null }), { dbName, images: { fetchImpl: fetchA } });
+    const tabB = await saveArticle(article({ contentHtml: '<p>Tab B: corrected edition</p><img src="https://img.news.test/tab-b.png">', textContent: 'Tab B: corrected edition', leadImage: null }), { dbName, images: { fetchImpl: plain } });
+    releaseA();
+    const a = await tabA;
+    expect(tabB).toMatchObject({ ok: true, version: 1 });
+    expect(a).toMatchObject({ ok: true, version: 2 });
+    const versions = await listVersions(url, { dbName });
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    const v1 = (await getSavedCopy(url, 1, { dbName }))!;
+    const v2 = (await getSavedCopy(url, 2, { dbName }))!;
+    expect(v1.article.textContent).toBe('Tab B: corrected edition');
+    expect(v2.article.textContent).toBe('Tab A: first edition');
+    const db = await openLibrary(dbName);
+    expect(await db.count('images')).toBe(2); // each version's own image
+    // The entry, its search text and its postings follow the version committed last.
+    const entry = (await listEntries({ dbName }))[0]!;
+    expect(entry).toMatchObject({ latestVersion: 2, versionCount: 2 });
+    expect((await db.get('texts', url))?.text).toBe('Tab A: first edition');
+    expect((await db.get('terms', url))?.terms.split('\n')).toContain('first');
+  });
+
   it('delete can be undone; purge removes versions, text and unshared images', async () => {
     const dbName = freshDb();
     const fetchImpl = fakeFetch();
     await saveArticle(article(), { dbName, images: { fetchImpl } });
     await saveArticle(article({ url: 'https://news.test/other', contentHtml: '<p>x</p><img src="https://img.news.test/lead.png">' }), { dbName, images: { fetchImpl } });
     await setTags('https://news.test/world/river-towns', ['flood', ' Flood ', 'flood'], { dbName });
+    {
+      // Search postings are written with the text, and follow a tag change.
+      const db = await openLibrary(dbName);
+      expect(await db.count('terms')).toBe(2);
+      expect((await db.get('terms', 'https://news.test/world/river-towns'))!.terms.split('\n')).toContain('flood');
+    }
     await trashEntry('https://news.test/world/river-towns', { dbName });
     expect((await listEntries({ dbName })).map((e) => e.url)).toEqual(['https://news.test/other']);
     expect(await getSavedCopy('https://news.test/world/river-towns', undefined, { dbName })).toBeNull();
@@ -81,6 +120,7 @@ describe('save pipeline', () => {
     const db = await openLibrary(dbName);
     expect(await db.count('versions')).toBe(1);
     expect(await db.count('texts')).toBe(1);
+    expect(await db.getAllKeys('terms')).toEqual(['https://news.test/other']);
     // The lead image is shared with the other article and stays; the srcset image goes.
     expect(await db.count('images')).toBe(1);
   });

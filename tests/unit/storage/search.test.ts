@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createIndex, highlight, loadIndex, normalizeText, search, snippet, tokenize, type SearchDoc } from '../../../src/storage/search.js';
+import { createIndex, highlight, normalizeText, search, snippet, tokenize, type SearchDoc } from '../../../src/storage/search.js';
+import { articlePostings } from '../../../src/storage/postings.js';
+import { boundedDistance, TermIndex } from '../../../src/storage/term-index.js';
 
 const docs: SearchDoc[] = [
   { url: 'en', title: 'Café owners protest new licensing rules', siteName: 'News Test', text: 'Owners of cafés gathered outside the ministry on Tuesday.', tags: ['economy'] },
@@ -59,10 +61,31 @@ describe('library search', () => {
     expect(snippet(docs[1]!.text, fa!.terms).filter((s) => s.hit).map((s) => s.text)).toEqual(['می‌خواهند']);
   });
 
-  it('survives serialisation', () => {
-    const ix = loadIndex(JSON.stringify(index()));
+  it('assembles the same index from stored postings (cloned as IndexedDB stores them)', () => {
+    const ix = TermIndex.fromRecords(docs.map((d) => structuredClone(articlePostings(d))));
     expect(search(ix, 'tehran').length).toBe(0);
     expect(search(ix, 'تهران').map((h) => h.url)).toEqual(['fa']);
+    for (const q of ['cafe owners', 'caf', 'licensng', '图书馆', 'елочного', 'ميخواهند']) expect(search(ix, q)).toEqual(search(index(), q));
+  });
+
+  it('finds articles added after assembly, and forgets discarded ones', () => {
+    const ix = index();
+    ix.add(articlePostings({ url: 'late', title: 'Licensing appeal heard', siteName: 'Late News', text: 'The appeal of the licensing board.', tags: [] }));
+    expect(search(ix, 'licensing').map((h) => h.url).sort()).toEqual(['en', 'late']);
+    expect(search(ix, 'appea').map((h) => h.url)).toEqual(['late']); // prefix in the added part
+    expect(search(ix, 'apeal').map((h) => h.url)).toEqual(['late']); // typo in the added part
+    ix.discard('en');
+    expect(search(ix, 'licensing').map((h) => h.url)).toEqual(['late']);
+    expect(ix.documentCount).toBe(docs.length);
+    ix.add(articlePostings({ ...docs[0]!, tags: ['licensing'] })); // back, re-indexed
+    expect(search(ix, 'licensing').map((h) => h.url).sort()).toEqual(['en', 'late']);
+  });
+
+  it('counts edits exactly up to the bound', () => {
+    expect(boundedDistance('licensing', 'licensng', 2)).toBe(1);
+    expect(boundedDistance('kitten', 'sitting', 3)).toBe(3);
+    expect(boundedDistance('kitten', 'sitting', 2)).toBe(3);
+    expect(boundedDistance('abc', 'abcdef', 2)).toBe(3);
   });
 });
 
@@ -75,7 +98,7 @@ describe('library search index kept up to date', () => {
     const dbName = freshDb();
     await saveArticle(article(), { dbName, images: { fetchImpl: fakeFetch() } });
     await saveArticle(article({ url: 'https://news.test/other', title: 'Another story', textContent: 'Nothing about rivers', contentHtml: '<p>Nothing about rivers</p>' }), { dbName, images: { fetchImpl: fakeFetch() } });
-    const index = await buildSearchIndex({ dbName, useCache: false });
+    const index = await buildSearchIndex({ dbName });
     expect(search(index, 'floodwatch')).toEqual([]);
     await setTags('https://news.test/other', ['floodwatch'], { dbName });
     const add = vi.spyOn(index, 'addAll');
@@ -86,5 +109,39 @@ describe('library search index kept up to date', () => {
     await updateSearchIndex(index, ['https://news.test/other'], { dbName });
     expect(search(index, 'floodwatch')).toEqual([]);
     expect(index.documentCount).toBe(1);
+  });
+});
+
+describe('library search index on open', () => {
+  it('is read from its stored snapshot, brought up to date with the saves and deletes since', async () => {
+    const { freshDb, article, fakeFetch } = await import('./helpers.js');
+    const { saveArticle } = await import('../../../src/storage/save.js');
+    const { deleteEntry } = await import('../../../src/storage/library.js');
+    const { buildSearchIndex } = await import('../../../src/storage/search-index.js');
+    const { openLibrary } = await import('../../../src/storage/schema.js');
+    const dbName = freshDb();
+    const save = (path: string, text: string) =>
+      saveArticle(article({ url: `https://news.test/${path}`, title: `Story ${path}`, textContent: text, contentHtml: `<p>${text}</p>`, leadImage: null }), { dbName, images: { fetchImpl: fakeFetch() } });
+    await save('a', 'Harbour cranes stood idle');
+    await save('b', 'Harbour workers went on strike');
+    // The first open assembles everything and stores a snapshot (reported on the options given).
+    const opts: { dbName: string; snapshotWritten?: Promise<void> } = { dbName };
+    const built = await buildSearchIndex(opts);
+    expect(search(built, 'harbour').length).toBe(2);
+    expect(opts.snapshotWritten).toBeInstanceOf(Promise);
+    await opts.snapshotWritten;
+    const db = await openLibrary(dbName);
+    expect((await db.get('meta', 'search-snapshot'))?.value).toMatchObject({ urls: ['https://news.test/a', 'https://news.test/b'] });
+
+    await save('c', 'Harbour reopens after the strike');
+    await deleteEntry('https://news.test/a', { dbName });
+    // The next open reads the snapshot and applies only what changed: no new snapshot.
+    const again: { dbName: string; snapshotWritten?: Promise<void> } = { dbName };
+    const reopened = await buildSearchIndex(again);
+    expect(again.snapshotWritten).toBeUndefined();
+    expect(search(reopened, 'harbour').map((h) => h.url).sort()).toEqual(['https://news.test/b', 'https://news.test/c']);
+    expect(search(reopened, 'cranes')).toEqual([]);
+    expect(search(reopened, 'reopens').map((h) => h.url)).toEqual(['https://news.test/c']);
+    expect(reopened.documentCount).toBe(2);
   });
 });

@@ -1,0 +1,360 @@
+/**
+ * The library's in-memory search index, assembled from stored per-article postings
+ * (postings.ts) without tokenising anything: a sorted vocabulary and one flat array of postings
+ * per term (compressed-row layout in typed arrays), so 10,000 articles make a few dozen
+ * allocations instead of millions of Map entries. Articles changed after assembly go to a small
+ * overlay; a removed article is only marked dead. Prefix and typo lookups run over the sorted
+ * vocabulary (binary search; bounded edit distance behind a letter-set filter).
+ *
+ * Why not MiniSearch, which the library used before: measured on 1,000 generated articles
+ * (2 cores, load 6), its add took 26.7 s and its JSON serialisation 55 s, both paid again on
+ * every open where the library had changed; tokenising the same articles took 5.2 s (paid
+ * once here, at save time) and assembling this index from the stored postings takes well under
+ * a second (bench: library.indexReadyMs).
+ */
+import { articlePostings, FIELDS, type TermsRecord } from './postings.js';
+import type { SearchDoc } from './text-terms.js';
+
+const FIELD_COUNT = FIELDS.length;
+
+/** A Uint32Array that grows by doubling. */
+class U32 {
+  data: Uint32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Uint32Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+class U8 {
+  data: Uint8Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Uint8Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint8Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+/** A 32-bit set of the term's letters (hashed): an edit changes at most two bits of it. */
+function letterMask(term: string): number {
+  let m = 0;
+  for (let i = 0; i < term.length; i++) m |= 1 << (term.charCodeAt(i) & 31);
+  return m >>> 0;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Levenshtein distance of a and b if it is at most max, else max + 1. */
+export function boundedDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Uint16Array(b.length + 1);
+  let cur = new Uint16Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return Math.min(prev[b.length]!, max + 1);
+}
+
+function lowerBound(sorted: string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * An assembled index as stored (IndexedDB clones typed arrays as bytes: reading one back is
+ * a copy, not a rebuild). Terms and URLs never contain a newline, so each list is one string.
+ */
+export interface IndexSnapshot {
+  vocab: string;
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  freqs: Uint8Array;
+  urls: string[];
+  lengths: Uint32Array;
+}
+
+/** Called for each posting of a term: the document and its packed per-field counts. */
+export type PostingVisitor = (doc: number, packed: number) => void;
+
+export class TermIndex {
+  // The assembled part: vocabulary (sorted) and, per term, its postings in doc order.
+  private vocab: string[] = [];
+  private offsets: Uint32Array = new Uint32Array(1);
+  private postDocs: Uint32Array = new Uint32Array(0);
+  private postFreqs: Uint8Array = new Uint8Array(0);
+  private masks: Uint32Array = new Uint32Array(0);
+  // Articles added after assembly: term → [doc, packed, doc, packed, …].
+  private overlay = new Map<string, number[]>();
+  private overlaySorted: string[] | null = null;
+  // Documents: id → url, per-field lengths, alive.
+  private urls: string[] = [];
+  private ids = new Map<string, number>();
+  private lengths: number[] = [];
+  private alive: boolean[] = [];
+  private lengthSums = new Array<number>(FIELD_COUNT).fill(0);
+  private live = 0;
+
+  /** Assembles an index from stored postings (see IndexBuilder for doing it in slices). */
+  static fromRecords(records: Iterable<TermsRecord>): TermIndex {
+    const builder = new IndexBuilder();
+    builder.push(records);
+    return builder.finish();
+  }
+
+  /** An index from a snapshot (see snapshot()). */
+  static fromSnapshot(snap: IndexSnapshot): TermIndex {
+    return TermIndex.assemble({ ...snap, vocab: snap.vocab ? snap.vocab.split('\n') : [] });
+  }
+
+  /** The index as stored; only for an index fresh from assembly (no overlay, nothing removed). */
+  snapshot(): IndexSnapshot | null {
+    if (this.overlay.size || this.live !== this.urls.length) return null;
+    return { vocab: this.vocab.join('\n'), offsets: this.offsets, docs: this.postDocs, freqs: this.postFreqs, urls: [...this.urls], lengths: Uint32Array.from(this.lengths) };
+  }
+
+  /** @internal Used by IndexBuilder. */
+  static assemble(parts: { vocab: string[]; offsets: Uint32Array; docs: Uint32Array; freqs: Uint8Array; urls: string[]; lengths: ArrayLike<number> }): TermIndex {
+    const ix = new TermIndex();
+    ix.vocab = parts.vocab;
+    ix.offsets = parts.offsets;
+    ix.postDocs = parts.docs;
+    ix.postFreqs = parts.freqs;
+    ix.masks = Uint32Array.from(parts.vocab, letterMask);
+    parts.urls.forEach((url, doc) => {
+      ix.urls.push(url);
+      ix.ids.set(url, doc);
+      ix.alive.push(true);
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const len = parts.lengths[doc * FIELD_COUNT + f] ?? 0;
+        ix.lengths.push(len);
+        ix.lengthSums[f]! += len;
+      }
+    });
+    ix.live = parts.urls.length;
+    return ix;
+  }
+
+  /** Live (searchable) articles. */
+  get documentCount(): number {
+    return this.live;
+  }
+
+  /** One past the highest document id (for arrays indexed by document). */
+  get size(): number {
+    return this.urls.length;
+  }
+
+  has(url: string): boolean {
+    return this.ids.has(url);
+  }
+
+  url(doc: number): string {
+    return this.urls[doc]!;
+  }
+
+  isAlive(doc: number): boolean {
+    return this.alive[doc] === true;
+  }
+
+  fieldLength(doc: number, f: number): number {
+    return this.lengths[doc * FIELD_COUNT + f]!;
+  }
+
+  averageFieldLength(f: number): number {
+    return this.live ? this.lengthSums[f]! / this.live : 0;
+  }
+
+  /** Adds (or replaces) one article from its postings. */
+  add(record: TermsRecord): void {
+    this.discard(record.url);
+    const doc = this.urls.length;
+    this.urls.push(record.url);
+    this.ids.set(record.url, doc);
+    this.alive.push(true);
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const len = record.lengths[f] ?? 0;
+      this.lengths.push(len);
+      this.lengthSums[f]! += len;
+    }
+    this.live++;
+    if (!record.freqs.length) return;
+    record.terms.split('\n').forEach((term, i) => {
+      let list = this.overlay.get(term);
+      if (!list) {
+        list = [];
+        this.overlay.set(term, list);
+        this.overlaySorted = null;
+      }
+      list.push(doc, record.freqs[i]!);
+    });
+  }
+
+  /** Articles given as search text (tests and the benchmark); the library loads stored postings. */
+  addAll(docs: SearchDoc[]): void {
+    if (this.urls.length === 0) {
+      const built = TermIndex.fromRecords(docs.map(articlePostings));
+      Object.assign(this, built);
+    } else for (const doc of docs) this.add(articlePostings(doc));
+  }
+
+  /** Takes an article out (its postings stay, marked dead, until the next assembly). */
+  discard(url: string): void {
+    const doc = this.ids.get(url);
+    if (doc === undefined) return;
+    this.ids.delete(url);
+    if (!this.alive[doc]) return;
+    this.alive[doc] = false;
+    for (let f = 0; f < FIELD_COUNT; f++) this.lengthSums[f]! -= this.lengths[doc * FIELD_COUNT + f]!;
+    this.live--;
+  }
+
+  /** Visits every posting of `term` (live or dead: the caller checks isAlive). */
+  forEachPosting(term: string, visit: PostingVisitor): void {
+    const at = this.termId(term);
+    if (at >= 0) {
+      for (let p = this.offsets[at]!, end = this.offsets[at + 1]!; p < end; p++) visit(this.postDocs[p]!, this.postFreqs[p]!);
+    }
+    const extra = this.overlay.get(term);
+    if (extra) for (let i = 0; i < extra.length; i += 2) visit(extra[i]!, extra[i + 1]!);
+  }
+
+  /** How many articles (live or not) contain `term`: a cheap popularity measure. */
+  postingCount(term: string): number {
+    const at = this.termId(term);
+    return (at >= 0 ? this.offsets[at + 1]! - this.offsets[at]! : 0) + (this.overlay.get(term)?.length ?? 0) / 2;
+  }
+
+  /** Every term that begins with `prefix` (the prefix itself included when it is a term). */
+  termsWithPrefix(prefix: string): string[] {
+    const out: string[] = [];
+    for (let i = lowerBound(this.vocab, prefix); i < this.vocab.length && this.vocab[i]!.startsWith(prefix); i++) out.push(this.vocab[i]!);
+    for (const t of this.overlayTerms()) if (t.startsWith(prefix) && this.termId(t) < 0) out.push(t);
+    return out;
+  }
+
+  hasPrefix(prefix: string): boolean {
+    const i = lowerBound(this.vocab, prefix);
+    if (i < this.vocab.length && this.vocab[i]!.startsWith(prefix)) return true;
+    const o = this.overlayTerms();
+    const j = lowerBound(o, prefix);
+    return j < o.length && o[j]!.startsWith(prefix);
+  }
+
+  /** Terms within `maxDistance` edits of `term` (itself excluded), with their distance. */
+  similarTerms(term: string, maxDistance: number): [string, number][] {
+    const mask = letterMask(term);
+    const out: [string, number][] = [];
+    const consider = (t: string, m: number) => {
+      if (t === term || Math.abs(t.length - term.length) > maxDistance || popcount(m ^ mask) > 2 * maxDistance) return;
+      const d = boundedDistance(term, t, maxDistance);
+      if (d <= maxDistance) out.push([t, d]);
+    };
+    for (let i = 0; i < this.vocab.length; i++) consider(this.vocab[i]!, this.masks[i]!);
+    for (const t of this.overlayTerms()) if (this.termId(t) < 0) consider(t, letterMask(t));
+    return out;
+  }
+
+  private termId(term: string): number {
+    const i = lowerBound(this.vocab, term);
+    return i < this.vocab.length && this.vocab[i] === term ? i : -1;
+  }
+
+  private overlayTerms(): string[] {
+    if (!this.overlaySorted) this.overlaySorted = [...this.overlay.keys()].sort();
+    return this.overlaySorted;
+  }
+}
+
+/**
+ * Assembles a TermIndex from postings given in slices (as they are read from IndexedDB), so
+ * the reading can yield to the page between slices. Terms are numbered as they come, then
+ * sorted once, and the postings laid out per term with a counting sort.
+ */
+export class IndexBuilder {
+  private termIds = new Map<string, number>();
+  private termOf = new U32(1 << 16);
+  private docOf = new U32(1 << 16);
+  private freqOf = new U8(1 << 16);
+  private urls: string[] = [];
+  private lengths: number[] = [];
+
+  push(records: Iterable<TermsRecord>): void {
+    for (const record of records) {
+      const doc = this.urls.length;
+      this.urls.push(record.url);
+      for (let f = 0; f < FIELD_COUNT; f++) this.lengths.push(record.lengths[f] ?? 0);
+      if (!record.freqs.length) continue;
+      const terms = record.terms.split('\n');
+      for (let i = 0; i < terms.length; i++) {
+        const term = terms[i]!;
+        let id = this.termIds.get(term);
+        if (id === undefined) {
+          id = this.termIds.size;
+          this.termIds.set(term, id);
+        }
+        this.termOf.push(id);
+        this.docOf.push(doc);
+        this.freqOf.push(record.freqs[i]!);
+      }
+    }
+  }
+
+  get articles(): number {
+    return this.urls.length;
+  }
+
+  finish(): TermIndex {
+    const vocab = [...this.termIds.keys()];
+    const byText = Uint32Array.from(vocab.keys()).sort((a, b) => (vocab[a]! < vocab[b]! ? -1 : vocab[a]! > vocab[b]! ? 1 : 0));
+    const rank = new Uint32Array(vocab.length);
+    byText.forEach((id, r) => (rank[id] = r));
+    const n = this.termOf.length;
+    const offsets = new Uint32Array(vocab.length + 1);
+    for (let p = 0; p < n; p++) offsets[rank[this.termOf.data[p]!]! + 1]!++;
+    for (let r = 0; r < vocab.length; r++) offsets[r + 1]! += offsets[r]!;
+    const fill = offsets.slice(0, vocab.length);
+    const docs = new Uint32Array(n);
+    const freqs = new Uint8Array(n);
+    for (let p = 0; p < n; p++) {
+      const at = fill[rank[this.termOf.data[p]!]!]!++;
+      docs[at] = this.docOf.data[p]!;
+      freqs[at] = this.freqOf.data[p]!;
+    }
+    return TermIndex.assemble({ vocab: Array.from(byText, (id) => vocab[id]!), offsets, docs, freqs, urls: this.urls, lengths: this.lengths });
+  }
+}
