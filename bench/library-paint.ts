@@ -91,7 +91,7 @@ export async function libraryPaintBench(repoRoot: string, options: { articles?: 
             });
             tx.objectStore('texts').put({ url, title, siteName: `Site ${i % 20}`, text, tags: [] });
             const p = batch[i - start];
-            if (p) tx.objectStore('terms').put({ url, terms: p.terms, freqs: Uint8Array.from(p.freqs), lengths: p.lengths });
+            if (p) tx.objectStore('terms').put({ url, terms: p.terms, freqs: Uint8Array.from(p.freqs), lengths: p.lengths, rev: 0 });
             tx.objectStore('versions').put({
               url, version: 1, savedAt: day, sourceUrl: url, finalUrl: url, httpStatus: 200, waybackCaptureUrl: null, sha256: '0'.repeat(64),
               article: { url, title, byline: null, siteName: null, lang: 'en', dir: 'ltr', publishedTime: day, excerpt: null, leadImage: null, contentHtml: `<p>${text}</p>`, textContent: text, wordCount: 1500 },

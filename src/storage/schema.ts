@@ -163,9 +163,14 @@ async function upgradeToV2(db: LibraryDb, tx: UpgradeTx): Promise<void> {
   }
 }
 
-function upgradeToV3(db: LibraryDb, tx: UpgradeTx): void {
+/** Set while texts written before v3 may lack postings (search-index.ts builds them, then clears it). */
+export const POSTINGS_PENDING_KEY = 'postings-pending';
+
+function upgradeToV3(db: LibraryDb, tx: UpgradeTx, oldVersion: number): void {
   db.createObjectStore('terms', { keyPath: 'url' }).createIndex('byRev', 'rev');
-  void tx.objectStore('meta').delete('search-index');
+  const meta = tx.objectStore('meta');
+  void meta.delete('search-index');
+  if (oldVersion > 0) void meta.put({ key: POSTINGS_PENDING_KEY, value: true });
 }
 
 export function textRecordFor(entry: EntryRecord, article: Article): TextRecord {
@@ -200,7 +205,7 @@ export function openLibrary(name = DB_NAME): Promise<LibraryDb> {
       async upgrade(database, oldVersion, _newVersion, tx) {
         if (oldVersion < 1) upgradeToV1(database);
         if (oldVersion < 2) await upgradeToV2(database, tx);
-        if (oldVersion < 3) upgradeToV3(database, tx);
+        if (oldVersion < 3) upgradeToV3(database, tx, oldVersion);
       },
       blocking() {
         // A newer schema elsewhere wants to upgrade: let it, and reopen next time.

@@ -10,7 +10,7 @@
  * theirs built first, a few per transaction, so an interrupted run resumes where it stopped.
  */
 import { articlePostings } from './postings.js';
-import { bumpRevision, openLibrary, type LibraryDb } from './schema.js';
+import { bumpRevision, openLibrary, POSTINGS_PENDING_KEY, type LibraryDb } from './schema.js';
 import { IndexBuilder, TermIndex, type IndexSnapshot } from './term-index.js';
 
 const SNAPSHOT_KEY = 'search-snapshot';
@@ -34,9 +34,13 @@ export interface IndexOptions {
 
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Texts without postings. */
+/**
+ * Texts without postings. Listing keys walks a store's records (Chromium keeps values with
+ * keys), which on 10,000 articles takes seconds, so it is done only while the upgrade's flag
+ * says some may be missing; every write since v3 stores both together.
+ */
 async function missingPostings(db: LibraryDb): Promise<string[]> {
-  const have = new Set(await db.getAllKeys('terms'));
+  const have = new Set(await db.getAllKeysFromIndex('terms', 'byRev'));
   return (await db.getAllKeys('texts')).filter((url) => !have.has(url));
 }
 
@@ -47,6 +51,7 @@ async function missingPostings(db: LibraryDb): Promise<string[]> {
  */
 export async function backfillPostings(options: IndexOptions & { batch?: number; limit?: number } = {}): Promise<number> {
   const db = await openLibrary(options.dbName);
+  if (!(await db.get('meta', POSTINGS_PENDING_KEY))) return 0;
   const missing = await missingPostings(db);
   const todo = missing.slice(0, options.limit ?? missing.length);
   const batch = options.batch ?? 25;
@@ -64,6 +69,7 @@ export async function backfillPostings(options: IndexOptions & { batch?: number;
     options.onProgress?.({ done, total: todo.length });
     await yieldToPage();
   }
+  if (todo.length === missing.length) await db.delete('meta', POSTINGS_PENDING_KEY);
   return done;
 }
 
@@ -72,8 +78,9 @@ async function fromSnapshot(db: LibraryDb): Promise<TermIndex | null> {
   const snap = (await db.get('meta', SNAPSHOT_KEY))?.value as StoredSnapshot | undefined;
   performance.mark('samizdat-index-snapshot-read');
   if (!snap || typeof snap.revision !== 'number') return null;
-  const tx = db.transaction('terms');
-  const [keys, changed] = await Promise.all([tx.store.getAllKeys(), tx.store.index('byRev').getAll(IDBKeyRange.lowerBound(snap.revision, true))]);
+  // Which articles still have postings: read from the small byRev index, not the store.
+  const byRev = db.transaction('terms').store.index('byRev');
+  const [keys, changed] = await Promise.all([byRev.getAllKeys(), byRev.getAll(IDBKeyRange.lowerBound(snap.revision, true))]);
   performance.mark('samizdat-index-changes-read');
   // Past this many changes, assembling everything (and storing a new snapshot) is the better deal.
   if (changed.length > Math.max(200, keys.length / 10)) return null;
@@ -88,13 +95,16 @@ async function fromSnapshot(db: LibraryDb): Promise<TermIndex | null> {
 async function assembleAll(db: LibraryDb, options: IndexOptions): Promise<TermIndex> {
   // Read first: postings written after it have a higher rev and are applied on the next open.
   const revision = ((await db.get('meta', 'revision'))?.value as number | undefined) ?? 0;
-  const keys = await db.getAllKeys('terms');
+  const total = await db.countFromIndex('terms', 'byRev');
   const builder = new IndexBuilder();
   const slice = 500;
-  for (let i = 0; i < keys.length; i += slice) {
-    const range = IDBKeyRange.bound(keys[i]!, keys[Math.min(i + slice, keys.length) - 1]!);
-    builder.push(await db.getAll('terms', range));
-    options.onProgress?.({ done: Math.min(i + slice, keys.length), total: keys.length });
+  let last: string | undefined;
+  for (;;) {
+    const records = await db.getAll('terms', last === undefined ? undefined : IDBKeyRange.lowerBound(last, true), slice);
+    if (!records.length) break;
+    builder.push(records);
+    last = records[records.length - 1]!.url;
+    options.onProgress?.({ done: builder.articles, total: Math.max(total, builder.articles) });
     await yieldToPage();
   }
   const index = builder.finish();

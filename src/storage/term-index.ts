@@ -106,6 +106,8 @@ export interface IndexSnapshot {
   freqs: Uint8Array;
   urls: string[];
   lengths: Uint32Array;
+  /** Each term's letter mask (kept so a load need not compute them again). */
+  masks?: Uint32Array;
 }
 
 /** Called for each posting of a term: the document and its packed per-field counts. */
@@ -144,17 +146,17 @@ export class TermIndex {
   /** The index as stored; only for an index fresh from assembly (no overlay, nothing removed). */
   snapshot(): IndexSnapshot | null {
     if (this.overlay.size || this.live !== this.urls.length) return null;
-    return { vocab: this.vocab.join('\n'), offsets: this.offsets, docs: this.postDocs, freqs: this.postFreqs, urls: [...this.urls], lengths: Uint32Array.from(this.lengths) };
+    return { vocab: this.vocab.join('\n'), offsets: this.offsets, docs: this.postDocs, freqs: this.postFreqs, urls: [...this.urls], lengths: Uint32Array.from(this.lengths), masks: this.masks };
   }
 
   /** @internal Used by IndexBuilder. */
-  static assemble(parts: { vocab: string[]; offsets: Uint32Array; docs: Uint32Array; freqs: Uint8Array; urls: string[]; lengths: ArrayLike<number> }): TermIndex {
+  static assemble(parts: { vocab: string[]; offsets: Uint32Array; docs: Uint32Array; freqs: Uint8Array; urls: string[]; lengths: ArrayLike<number>; masks?: Uint32Array }): TermIndex {
     const ix = new TermIndex();
     ix.vocab = parts.vocab;
     ix.offsets = parts.offsets;
     ix.postDocs = parts.docs;
     ix.postFreqs = parts.freqs;
-    ix.masks = Uint32Array.from(parts.vocab, letterMask);
+    ix.masks = parts.masks?.length === parts.vocab.length ? parts.masks : Uint32Array.from(parts.vocab, letterMask);
     parts.urls.forEach((url, doc) => {
       ix.urls.push(url);
       ix.ids.set(url, doc);

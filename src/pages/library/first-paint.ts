@@ -1,6 +1,7 @@
 /**
  * library.html's first paint, before the full page script (preact, search, exports: ~100 KB) is
- * even parsed: this small script opens the database at once, reads the newest 50 entries
+ * even parsed: this small script (async, in <head>) opens the database at once, while the
+ * stylesheets load and the body parses, reads the newest 50 entries
  * through the bySavedAt index (two requests), draws them as plain DOM rows with the same markup
  * the Row component makes, and only then loads library.js. The full page takes over with the
  * same rows (handed over in FIRST_ROWS_KEY), so nothing visibly jumps.
@@ -97,6 +98,10 @@ export function drawRows(entries: EntryRecord[], locale: string): HTMLElement {
   return list;
 }
 
+/** The script runs async from <head>: the body may still be parsing. */
+const bodyParsed = () =>
+  document.readyState !== 'loading' ? Promise.resolve() : new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+
 /** Resolves once the browser has painted the current DOM. */
 const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
@@ -116,6 +121,7 @@ async function firstPaint(): Promise<void> {
     const dir = i18n.getMessage('uiDir');
     if (dir === 'rtl' || dir === 'ltr') document.documentElement.dir = dir;
     const main = el('main', { class: 'library' }, el('header', { class: 'library-header' }, el('h1', {}, t('libraryTitle'))), drawRows(entries, locale));
+    await bodyParsed();
     document.getElementById('app')?.replaceChildren(main);
     await afterPaint();
     performance.mark('samizdat-library-rows');
@@ -125,4 +131,7 @@ async function firstPaint(): Promise<void> {
 }
 
 performance.mark('samizdat-library-start');
-void firstPaint().catch(() => undefined).finally(loadFullPage);
+void firstPaint()
+  .catch(() => undefined)
+  .then(bodyParsed)
+  .then(loadFullPage);

@@ -79,7 +79,10 @@ describe('schema migrations', () => {
     // Interrupted after one batch of 3: those 3 are stored; the next run builds only the rest.
     expect(await backfillPostings({ dbName: name, batch: 3, limit: 3 })).toBe(3);
     expect(await db.count('terms')).toBe(3);
+    expect(await db.get('meta', 'postings-pending')).toBeDefined();
     expect(await backfillPostings({ dbName: name, batch: 3 })).toBe(4);
+    // Done: the flag goes, so later opens do not list the stores' keys again.
+    expect(await db.get('meta', 'postings-pending')).toBeUndefined();
     expect(await backfillPostings({ dbName: name })).toBe(0);
     const index = await buildSearchIndex({ dbName: name });
     expect(index.documentCount).toBe(7);
@@ -92,6 +95,7 @@ describe('schema migrations', () => {
     const name = freshDb();
     const db = await openLibrary(name);
     expect(db.version).toBe(DB_VERSION);
+    expect(await db.get('meta', 'postings-pending')).toBeUndefined(); // nothing to build
     expect([...db.transaction('entries').store.indexNames].sort()).toEqual(['byAlias', 'byHost', 'bySavedAt', 'byTag']);
   });
 });
