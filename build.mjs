@@ -33,6 +33,8 @@ function entryPoints() {
   for (const page of pages) entries[page] = `src/pages/${page}/main.tsx`;
   // The library's first rows are drawn by a small script that then loads library.js.
   entries['library-first'] = 'src/pages/library/first-paint.ts';
+  // So are the reader's: the handed-over article's start, painted before reader.js loads.
+  entries['reader-first'] = 'src/pages/reader/first-paint.ts';
   if (test) entries['test-bridge'] = 'src/test-hooks/bridge.ts';
   return entries;
 }

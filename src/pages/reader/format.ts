@@ -29,3 +29,8 @@ export function displayHost(url: string): string {
     return url;
   }
 }
+
+/** Reading time in whole minutes (at least 1) for a word count. */
+export function readingMinutes(wordCount: number, wordsPerMinute = 230): number {
+  return Math.max(1, Math.round(wordCount / wordsPerMinute));
+}

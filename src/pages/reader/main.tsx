@@ -1,8 +1,9 @@
 /**
- * reader.html?url=<page URL>[&version=N][&save=1]. This script runs from <head>: it applies the
- * reader settings to <html> synchronously (from the localStorage mirror) before anything is
- * painted, starts fetching the handoff and the stored settings at once, and mounts the UI when
- * the document is parsed and the stored settings are applied, so no wrong theme ever flashes.
+ * reader.html?url=<page URL>[&version=N][&save=1]. The first-paint script (first-paint.ts) runs
+ * first: it applies the settings from the localStorage mirror, takes the handoff and paints the
+ * start of the article, then loads this script. Here the stored settings are applied and the full
+ * UI replaces the first paint in one task, so neither a wrong theme nor an empty frame is shown.
+ * (Loaded on its own, this script does all of that itself.)
  */
 import './reader.css';
 import { DEFAULT_SETTINGS, loadSettings, readMirror } from '../../shared/settings.js';
@@ -11,6 +12,7 @@ import { applySettings } from './themes.js';
 import { mount } from '../shared/mount.js';
 import { applyUiLocale, t } from '../shared/i18n.js';
 import { Reader } from './Reader.js';
+import { takeEarlyHandoff } from './early-handoff.js';
 
 applyUiLocale();
 applySettings(readMirror() ?? DEFAULT_SETTINGS);
@@ -21,8 +23,8 @@ const versionParam = params.get('version');
 const version = versionParam !== null && /^\d+$/.test(versionParam) ? Number(versionParam) : undefined;
 const autoSave = params.get('save') === '1';
 
-// Started before the document is even parsed: the handoff is what makes one click fast.
-const handoff = pageUrl ? send('take-handoff', { url: pageUrl }).catch(() => null) : Promise.resolve(null);
+// The handoff is what makes one click fast: the first-paint script has usually asked already.
+const handoff = takeEarlyHandoff() ?? (pageUrl ? send('take-handoff', { url: pageUrl }).catch(() => null) : Promise.resolve(null));
 const settingsReady = loadSettings();
 const domReady = new Promise<void>((resolve) => {
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
@@ -35,6 +37,8 @@ async function start(): Promise<void> {
   const [settings, handedOver] = await Promise.all([settingsReady, handoff]);
   applySettings(settings);
   await domReady;
+  // The first paint goes in the same task as the full render: no frame without the article.
+  document.getElementById('app')?.replaceChildren();
   if (!pageUrl || !/^https?:/i.test(pageUrl)) {
     mount(
       <main class="reader-message" id="sz-main">

@@ -5,6 +5,11 @@
  * that load lazily without a referrer. Works with any window (the reader's, or jsdom in tests).
  */
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
+import { absolute, dropRepeatedHeading, normalizeText, sameImage } from './body-start.js';
+
+export { sameImage } from './body-start.js';
+
+export { readingMinutes } from './format.js';
 
 const FORBID_TAGS = [
   'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
@@ -69,68 +74,14 @@ export interface PrepareOptions {
 
 export const HELD_SRC = 'data-sz-src';
 
-function normalizeText(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
-}
 
-function absolute(url: string, base: string): string | null {
-  try {
-    return new URL(url, base).href;
-  } catch {
-    return null;
-  }
-}
-
-/** Two image URLs name the same picture when they match without query string and fragment. */
-export function sameImage(a: string, b: string, base = 'https://invalid.invalid/'): boolean {
-  const strip = (u: string) => {
-    const abs = absolute(u, base);
-    if (!abs) return u;
-    const parsed = new URL(abs);
-    return parsed.protocol === 'blob:' || parsed.protocol === 'data:' ? abs : `${parsed.origin}${parsed.pathname}`;
-  };
-  return strip(a) === strip(b);
-}
-
-function renameElement(el: Element, tag: string): Element {
-  const replacement = el.ownerDocument.createElement(tag);
-  for (const attr of Array.from(el.attributes)) replacement.setAttribute(attr.name, attr.value);
-  while (el.firstChild) replacement.appendChild(el.firstChild);
-  el.replaceWith(replacement);
-  return replacement;
-}
 
 /** Sanitises and adapts an article body for the reader. */
 export function prepareContent(win: Window, html: string, options: PrepareOptions): DocumentFragment {
   const fragment = sanitizeToFragment(win, html);
   const prefix = options.idPrefix ?? 'sz-c-';
 
-  // The reader's title is the page's only <h1>.
-  for (const h1 of Array.from(fragment.querySelectorAll('h1'))) renameElement(h1, 'h2');
-  const firstHeading = fragment.querySelector('h2, h3');
-  if (firstHeading && options.title && normalizeText(firstHeading.textContent) === normalizeText(options.title)) {
-    const before = fragment.textContent?.slice(0, 400) ?? '';
-    // Only when it leads the body (nothing but whitespace or little text before it).
-    if (normalizeText(before).startsWith(normalizeText(firstHeading.textContent))) firstHeading.remove();
-  }
-
-  // A short byline/date line at the top of the body repeats what the header already shows.
-  const byline = normalizeText(options.byline);
-  if (byline) {
-    // Look through wrappers (a body that is one <div> holding everything) to the first blocks.
-    let scope: ParentNode = fragment;
-    while (scope.children.length === 1 && scope.firstElementChild && !/^(?:P|FIGURE|IMG|BLOCKQUOTE|UL|OL|TABLE|PRE)$/.test(scope.firstElementChild.tagName)) {
-      scope = scope.firstElementChild;
-    }
-    for (const el of Array.from(scope.children).slice(0, 3)) {
-      const text = normalizeText(el.textContent);
-      if (text.length > 0 && text.length < 120 && text.includes(byline) && !el.querySelector('img')) {
-        el.remove();
-        break;
-      }
-      if (text.length >= 120) break;
-    }
-  }
+  dropRepeatedHeading(fragment, options);
 
   for (const el of Array.from(fragment.querySelectorAll('[id]'))) el.id = `${prefix}${el.id}`;
 
@@ -186,11 +137,6 @@ export function prepareContent(win: Window, html: string, options: PrepareOption
 /** Whether the body already shows the lead image (then the reader does not repeat it). */
 export function containsImage(fragment: ParentNode, imageUrl: string, baseUrl: string): boolean {
   return Array.from(fragment.querySelectorAll('img')).some((img) => sameImage(img.getAttribute('src') ?? '', imageUrl, baseUrl));
-}
-
-/** Reading time in whole minutes (at least 1) for a word count. */
-export function readingMinutes(wordCount: number, wordsPerMinute = 230): number {
-  return Math.max(1, Math.round(wordCount / wordsPerMinute));
 }
 
 /**

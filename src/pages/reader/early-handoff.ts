@@ -1,0 +1,15 @@
+/**
+ * The handed-over article is taken from the background once (take-handoff removes it there):
+ * the first-paint script asks for it and leaves the promise here for the full reader.
+ */
+import type { Handoff } from '../../shared/messages.js';
+
+export const EARLY_HANDOFF = 'samizdatReaderHandoff';
+
+/** The first-paint script's handoff request, or undefined when reader.js runs without it. */
+export function takeEarlyHandoff(): Promise<Handoff | null> | undefined {
+  const holder = globalThis as Record<string, unknown>;
+  const early = holder[EARLY_HANDOFF] as Promise<Handoff | null> | undefined;
+  delete holder[EARLY_HANDOFF];
+  return early;
+}

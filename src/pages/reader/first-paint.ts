@@ -1,0 +1,63 @@
+/**
+ * reader.html's first paint (issue 4: click to readable text). This small script runs from
+ * <head> before the full reader (preact, DOMPurify, storage, the fallback extractor: ~135 KB) is
+ * even fetched: it applies the reader settings (no flash of the wrong theme), asks the background
+ * for the handed-over article at once, and paints its header and the start of its body as plain
+ * DOM with the full view's markup and classes. Only then does it load reader.js, which takes the
+ * same handoff (`takeEarlyHandoff`) and replaces this paint with the full view in one task.
+ * What it draws, and why that is safe: first-paint-view.ts.
+ */
+import type { Handoff } from '../../shared/messages.js';
+import { DEFAULT_SETTINGS, readMirror } from '../../shared/settings-values.js';
+import { pickUiLanguage } from '../shared/ui-language.js';
+import { drawFirstPaint } from './first-paint-view.js';
+import { applySettings } from './themes.js';
+import { EARLY_HANDOFF } from './early-handoff.js';
+
+type I18n = { getMessage(key: string, subs?: string | string[]): string; getUILanguage?(): string };
+type Runtime = { sendMessage(message: unknown): Promise<unknown> };
+const api = (globalThis as { browser?: { i18n: I18n; runtime: Runtime } }).browser ?? (globalThis as unknown as { chrome: { i18n: I18n; runtime: Runtime } }).chrome;
+const t = (key: string, subs?: string | string[]) => api.i18n.getMessage(key, subs) || key;
+
+function start(): void {
+  // As i18n.ts's uiLanguage and uiDirection, without the polyfill.
+  const locale = pickUiLanguage(api.i18n.getMessage('uiLocale'), api.i18n.getUILanguage?.() ?? '');
+  const ownDir = api.i18n.getMessage('uiDir');
+  const uiDir = ownDir === 'rtl' || ownDir === 'ltr' ? ownDir : api.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+  document.documentElement.lang = locale;
+  document.documentElement.dir = uiDir;
+  applySettings(readMirror() ?? DEFAULT_SETTINGS);
+
+  const params = new URLSearchParams(location.search);
+  const pageUrl = params.get('url');
+  const handoff: Promise<Handoff | null> = pageUrl
+    ? api.runtime.sendMessage({ type: 'take-handoff', payload: { url: pageUrl } }).then((reply) => (reply as Handoff | null) ?? null, () => null)
+    : Promise.resolve(null);
+  (globalThis as Record<string, unknown>)[EARLY_HANDOFF] = handoff;
+
+  const loadFullReader = () => {
+    const script = document.createElement('script');
+    script.src = 'reader.js';
+    document.head.appendChild(script);
+  };
+  const domReady = new Promise<void>((resolve) => {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+    else resolve();
+  });
+  void Promise.all([handoff, domReady]).then(([handedOver]) => {
+    const article = handedOver?.article;
+    // An earlier saved version, or nothing handed over: the full reader decides what to show.
+    if (!pageUrl || params.has('version') || !article || !article.title) return loadFullReader();
+    document.getElementById('app')?.replaceChildren(drawFirstPaint(document, article, pageUrl, { locale, dir: uiDir, t }));
+    // The full reader is fetched once this frame is on screen: its compile would otherwise
+    // compete with the frame's own raster on a busy machine. The frame after next starting means
+    // this one was produced.
+    requestAnimationFrame(() => {
+      // As ArticleView's (for benchmarks): the first frame with the article in it.
+      performance.mark('samizdat:article-painted');
+      requestAnimationFrame(() => setTimeout(loadFullReader, 0));
+    });
+  });
+}
+
+start();
