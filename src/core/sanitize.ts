@@ -72,13 +72,16 @@ export function purifierFor(win: Window): DOMPurify {
 }
 
 /**
- * An inert document of `win`'s realm to build article markup in: created by
- * createHTMLDocument, it has no browsing context, so its images do not load and nothing runs.
+ * An inert document of `win`'s realm to build article markup in: the owner document of
+ * <template> contents has no browsing context, so its images do not load and nothing runs.
+ * Why that one rather than createHTMLDocument: DOMPurify binds itself to the very same
+ * document, so the page's window makes one inert document instead of two.
  */
 export function inertDocumentFor(win: Window): Document {
   let d = inertDocs.get(win);
   if (!d) {
-    d = win.document.implementation.createHTMLDocument('');
+    const content = (win.document.createElement('template') as HTMLTemplateElement).content;
+    d = content?.ownerDocument ?? win.document.implementation.createHTMLDocument('');
     inertDocs.set(win, d);
   }
   return d;

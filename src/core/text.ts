@@ -6,7 +6,7 @@ export function normalizeSpace(s: string): string {
 }
 
 let segmenter: Intl.Segmenter | null | undefined;
-const SIMPLE_WORD = /^[\p{L}\p{M}\p{Nd}]+$/u;
+const PUNCT_WRAPPED_WORD = /^[\p{P}]{0,3}[\p{L}\p{M}\p{Nd}]+[\p{P}]{0,3}$/u;
 // Scripts segmented by dictionary or with per-character words: Han, kana, Hangul syllable
 // runs are fine but kana/Han mix, Thai, Lao, Khmer, Myanmar, Tibetan need the segmenter.
 const DICT_SCRIPT = /[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af\u3000-\u303f]/;
@@ -30,11 +30,13 @@ export function countWords(text: string): number {
   // Why the fast path: segmenting is slow (an object per segment). A whitespace-separated
   // run made only of letters, marks and digits of a spaced script is exactly one word-like
   // segment under UAX #29, so only other runs (punctuation, CJK, Thai…) go to the segmenter.
+  // Punctuation at either end of a run ("word," "(word" «word») forms segments of its own that
+  // are never word-like, so such runs take the fast path too.
   let n = 0;
   const seg = segmenter;
   for (const tok of text.split(/\s+/)) {
     if (!tok) continue;
-    if (SIMPLE_WORD.test(tok) && !DICT_SCRIPT.test(tok)) {
+    if (PUNCT_WRAPPED_WORD.test(tok) && !DICT_SCRIPT.test(tok)) {
       n++;
       continue;
     }

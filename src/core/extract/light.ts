@@ -53,12 +53,31 @@ export function toDom(root: LNode, doc: Document): Element {
   while (stack.length) {
     const [n, e] = stack.pop()!;
     if (VOID.has(n.t)) continue;
-    for (const c of n.c) {
-      if (typeof c === 'string') e.appendChild(doc.createTextNode(c));
-      else stack.push([c, make(c, e)]);
+    const cs = n.c;
+    // Inside <pre> all whitespace shows; inside inline elements it separates words.
+    const blockParent = LBLOCK.has(n.t) && n.t !== 'pre';
+    for (let i = 0; i < cs.length; i++) {
+      const c = cs[i]!;
+      if (typeof c !== 'string') {
+        stack.push([c, make(c, e)]);
+        continue;
+      }
+      // Why: every node costs in DOMPurify's walks and in the DOM itself. Adjacent strings
+      // become one text node, and whitespace in a block between two blocks (or a block and the
+      // container's edge), which renders as nothing, is not built at all.
+      const start = i;
+      let text = c;
+      while (i + 1 < cs.length && typeof cs[i + 1] === 'string') text += cs[++i] as string;
+      if (blockParent && !/[^ \t\n\r\f]/.test(text) && isBlockOrEdge(cs[start - 1]) && isBlockOrEdge(cs[i + 1])) continue;
+      e.appendChild(doc.createTextNode(text));
     }
   }
   return holder;
+}
+
+/** No sibling (the container's edge) or a block element: whitespace next to it renders as nothing. */
+function isBlockOrEdge(n: LNode | string | undefined): boolean {
+  return n === undefined || (typeof n !== 'string' && LBLOCK.has(n.t));
 }
 
 const BREAK = '\u0000';

@@ -142,6 +142,15 @@ describe('extractArticle in other languages and layouts', () => {
     expect(a.contentHtml).toContain('<h2>Sub</h2><p>One <b>two</b> three <i>four <a href="https://o.example/x">five</a></i> six.</p><p>More prose');
   });
 
+  it('article HTML drops whitespace between blocks but keeps it between inline words and in <pre>', () => {
+    const prose = '<p>More prose of the story, long enough to count as a paragraph, with commas, and a stop.</p>';
+    const dom = new JSDOM(`<html><head><title>A story</title></head><body><article>\n  <div>\n    ${prose}\n    ${prose}\n  </div>\n  <p>Words <b>one</b> <i>two</i> <b>three</b>, and enough more prose here to make it count as a paragraph.</p>\n  ${prose}\n  <pre>  a\n  b  </pre></article></body></html>`, { url: 'https://o.example/a' });
+    const a = extractUnchanged(dom)!;
+    expect(a.contentHtml.replace(/<p>Words.*?<\/p>|<pre>[^]*<\/pre>/g, '')).not.toMatch(/>\s+</);
+    expect(a.contentHtml).toContain("<p>Words <b>one</b> <i>two</i> <b>three</b>,");
+    expect(a.contentHtml).toContain('<pre>  a\n  b  </pre>');
+  });
+
   it('broken JSON-LD is tolerated and its entities decoded', () => {
     const a = extractUnchanged(load('broken-jsonld.html', 'https://post.example.com/news/cycle-lanes'))!;
     expect(a.title).toBe('Council approves new cycle lanes & wider pavements');
@@ -207,5 +216,15 @@ describe('extractArticle on pages without an article', () => {
     }
     const a = extractUnchanged(dom)!;
     expect(a.textContent.split('\n\n')).toHaveLength(4);
+  });
+});
+
+describe('countWords', () => {
+  it('counts as Intl.Segmenter word-like segments do, including words with punctuation around them', () => {
+    const seg = new Intl.Segmenter(undefined, { granularity: 'word' });
+    const bySegmenter = (t: string) => [...seg.segment(t)].filter((s) => s.isWordLike).length;
+    for (const t of ['"Yes," she said. (Really?) «Да», — ответил он.', "It's the U.S. — 3.5% of co-op's _total_...", 'سلام، دنیا! این یک «آزمون» است.', '东京是日本的首都。 Tokyo, "the capital".', '...']) {
+      expect(countWords(t)).toBe(bySegmenter(t));
+    }
   });
 });
