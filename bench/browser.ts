@@ -11,8 +11,9 @@
  *   corpus, the long tasks that overlap it, and the release bundle's minified size.
  * - Click to readable text (PRODUCT.md): from the trigger reaching the background (absolute
  *   time stamped by the test hook in the service worker) to the reader's article painted
- *   (the element-timing paint of its title; the `samizdat:article-painted` frame mark is shown
- *   beside it), on articles from a small fixture to a ~1 MB page.
+ *   (the element-timing paint of its title, drawn by the reader's first-paint script; the
+ *   `samizdat:article-painted` frame mark is shown beside it, and the first frame of the full
+ *   view after it), on articles from a small fixture to a ~1 MB page.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -114,6 +115,8 @@ interface ClickSample {
   markMs: number;
   /** From the trigger to the reader page's navigation start: extraction and handoff. */
   toReaderMs: number;
+  /** To the first frame of the full view (preact UI, DOMPurify-sanitised body), after the first paint. */
+  fullViewMs: number;
   wallMs: number;
 }
 
@@ -129,10 +132,11 @@ async function clickToPaint(context: BrowserContext, page: Page, url: string): P
   await page.waitForURL(/\/reader\.html\?/, { timeout: 15000 });
   const painted = await page.evaluate(
     () =>
-      new Promise<{ paintAt: number; markAt: number; readerAt: number }>((resolve, reject) => {
+      new Promise<{ paintAt: number; markAt: number; fullAt: number; readerAt: number }>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('the reader never painted the article')), 15000);
         const origin = performance.timeOrigin;
         const mark = () => performance.getEntriesByName('samizdat:article-painted')[0];
+        const full = () => performance.getEntriesByName('samizdat:full-view-painted')[0];
         // Element timing: when the title's text was actually painted.
         new PerformanceObserver((list, observer) => {
           const entry = list.getEntries().find((e) => (e as PerformanceEntry & { identifier?: string }).identifier === 'article-title') as
@@ -142,9 +146,10 @@ async function clickToPaint(context: BrowserContext, page: Page, url: string): P
           observer.disconnect();
           const waitMark = () => {
             const m = mark();
-            if (!m) return void setTimeout(waitMark, 10);
+            const f = full();
+            if (!m || !f) return void setTimeout(waitMark, 10);
             clearTimeout(timer);
-            resolve({ paintAt: origin + (entry.renderTime || entry.startTime), markAt: origin + m.startTime, readerAt: origin });
+            resolve({ paintAt: origin + (entry.renderTime || entry.startTime), markAt: origin + m.startTime, fullAt: origin + f.startTime, readerAt: origin });
           };
           waitMark();
         }).observe({ type: 'element', buffered: true });
@@ -154,7 +159,7 @@ async function clickToPaint(context: BrowserContext, page: Page, url: string): P
   const worker = context.serviceWorkers()[0];
   if (!worker) throw new Error('no extension service worker');
   const triggerAt = await worker.evaluate(() => (globalThis as { samizdatTriggerAt?: number }).samizdatTriggerAt ?? NaN);
-  return { paintMs: painted.paintAt - triggerAt, markMs: painted.markAt - triggerAt, toReaderMs: painted.readerAt - triggerAt, wallMs };
+  return { paintMs: painted.paintAt - triggerAt, markMs: painted.markAt - triggerAt, toReaderMs: painted.readerAt - triggerAt, fullViewMs: painted.fullAt - triggerAt, wallMs };
 }
 
 const fmt = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : '—');
@@ -257,19 +262,20 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<{ f
       }
     }
     console.log(`\nClick to readable text (headless Chromium; trigger in the background → article title painted), ${options.runs} runs each:`);
-    console.log(`  ${'article'.padEnd(40)} ${'paint median'.padStart(12)} ${'p95'.padStart(8)} ${'frame mark'.padStart(10)} ${'to reader'.padStart(9)} ${'driver wall'.padStart(11)}`);
+    console.log(`  ${'article'.padEnd(40)} ${'paint median'.padStart(12)} ${'p95'.padStart(8)} ${'frame mark'.padStart(10)} ${'to reader'.padStart(9)} ${'full view'.padStart(9)} ${'driver wall'.padStart(11)}`);
     for (const article of articles) {
       const mine = clicks.filter((c) => c.article === article.name);
       if (!mine.length) continue;
       const paint = mine.map((c) => c.paintMs);
       console.log(
-        `  ${article.name.padEnd(40)} ${fmt(median(paint), 1).padStart(12)} ${fmt(quantile(paint, 0.95), 1).padStart(8)} ${fmt(median(mine.map((c) => c.markMs)), 1).padStart(10)} ${fmt(median(mine.map((c) => c.toReaderMs)), 1).padStart(9)} ${fmt(median(mine.map((c) => c.wallMs)), 0).padStart(11)}`,
+        `  ${article.name.padEnd(40)} ${fmt(median(paint), 1).padStart(12)} ${fmt(quantile(paint, 0.95), 1).padStart(8)} ${fmt(median(mine.map((c) => c.markMs)), 1).padStart(10)} ${fmt(median(mine.map((c) => c.toReaderMs)), 1).padStart(9)} ${fmt(median(mine.map((c) => c.fullViewMs)), 1).padStart(9)} ${fmt(median(mine.map((c) => c.wallMs)), 0).padStart(11)}`,
       );
     }
     const paint = clicks.map((c) => c.paintMs);
     figures['browser.clickToPaintRuns'] = clicks.length;
     figures['browser.clickToPaintMedianMs'] = median(paint);
     figures['browser.clickToPaintP95Ms'] = quantile(paint, 0.95);
+    figures['browser.clickToFullViewMedianMs'] = median(clicks.map((c) => c.fullViewMs));
     figures['browser.clickToPaintLongestArticleMedianMs'] = median(clicks.filter((c) => c.article === articles[articles.length - 1]!.name).map((c) => c.paintMs));
     console.log(`  all ${clicks.length} runs: median ${fmt(median(paint), 1)} ms, p95 ${fmt(quantile(paint, 0.95), 1)} ms (ms = wall-clock, absolute high-resolution times)`);
     console.log(`  requests to hosts other than *.test: ${outside.length} (aborted or unresolvable; none left the machine)`);

@@ -20,7 +20,7 @@ export type BrowserName = 'chromium' | 'firefox';
 export const browserNames: BrowserName[] = ['chromium', 'firefox'];
 
 /** Host names the tests use; both browsers resolve them to this machine. */
-export const testHosts = ['news.test', 'novosti.test', 'khabar.test', 'hadashot.test', 'shop.test', 'spa.test', 'blocked.test', 'gone.test', 'mirror.test', 'archive.test'];
+export const testHosts = ['news.test', 'novosti.test', 'khabar.test', 'hadashot.test', 'akhbar.test', 'shop.test', 'spa.test', 'blocked.test', 'gone.test', 'mirror.test', 'archive.test'];
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const fixturesRoot = join(repoRoot, 'tests/fixtures/site');
