@@ -341,7 +341,7 @@ export async function runLibraryBench(repoRoot: string, argv: string[] = [], log
       'library.savedSizeReduction': Number((1 - size.ratio).toFixed(3)),
       'library.searchMedianMs': s.medianMs,
       'library.searchMedianCpuMs': s.medianCpuMs,
-      'library.postingsMsPerArticle': s.postingsMsPerArticle,
+      'library.postingsPerArticleMs': s.postingsMsPerArticle,
       'library.indexAssembleMs': s.indexReadyMs,
       'library.indexFromSnapshotMs': s.indexFromSnapshotMs,
       'library.indexAssembleBrowserMs': p.indexAssembleMs,

@@ -102,7 +102,8 @@ function lowerBound(sorted: string[], key: string): number {
 export interface IndexSnapshot {
   vocab: string;
   offsets: Uint32Array;
-  docs: Uint32Array;
+  /** 16-bit while the library has fewer than 65,536 articles: the largest array, halved. */
+  docs: Uint32Array | Uint16Array;
   freqs: Uint8Array;
   urls: string[];
   lengths: Uint32Array;
@@ -117,7 +118,7 @@ export class TermIndex {
   // The assembled part: vocabulary (sorted) and, per term, its postings in doc order.
   private vocab: string[] = [];
   private offsets: Uint32Array = new Uint32Array(1);
-  private postDocs: Uint32Array = new Uint32Array(0);
+  private postDocs: Uint32Array | Uint16Array = new Uint32Array(0);
   private postFreqs: Uint8Array = new Uint8Array(0);
   private masks: Uint32Array = new Uint32Array(0);
   // Articles added after assembly: term → [doc, packed, doc, packed, …].
@@ -146,11 +147,12 @@ export class TermIndex {
   /** The index as stored; only for an index fresh from assembly (no overlay, nothing removed). */
   snapshot(): IndexSnapshot | null {
     if (this.overlay.size || this.live !== this.urls.length) return null;
-    return { vocab: this.vocab.join('\n'), offsets: this.offsets, docs: this.postDocs, freqs: this.postFreqs, urls: [...this.urls], lengths: Uint32Array.from(this.lengths), masks: this.masks };
+    const docs = this.urls.length <= 0xffff && this.postDocs instanceof Uint32Array ? Uint16Array.from(this.postDocs) : this.postDocs;
+    return { vocab: this.vocab.join('\n'), offsets: this.offsets, docs, freqs: this.postFreqs, urls: [...this.urls], lengths: Uint32Array.from(this.lengths), masks: this.masks };
   }
 
   /** @internal Used by IndexBuilder. */
-  static assemble(parts: { vocab: string[]; offsets: Uint32Array; docs: Uint32Array; freqs: Uint8Array; urls: string[]; lengths: ArrayLike<number>; masks?: Uint32Array }): TermIndex {
+  static assemble(parts: { vocab: string[]; offsets: Uint32Array; docs: Uint32Array | Uint16Array; freqs: Uint8Array; urls: string[]; lengths: ArrayLike<number>; masks?: Uint32Array }): TermIndex {
     const ix = new TermIndex();
     ix.vocab = parts.vocab;
     ix.offsets = parts.offsets;
