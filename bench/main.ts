@@ -417,6 +417,9 @@ export async function main(argv: string[], repoRoot: string): Promise<number> {
       const r = await runBlockPageBench(corpus);
       figures['blockdetect.detected'] = r.detected / Math.max(r.total, 1);
       figures['blockdetect.normalPagesClean'] = 1 - r.falsePositives / Math.max(r.negatives, 1);
+      // Block pages of operators the signature list does not know: each operator's pages scored
+      // without that operator's own signatures (PRODUCT.md: >= 95% of unseen block pages).
+      figures['blockdetect.leaveOperatorOut'] = r.leaveOperatorOut.detected / Math.max(r.leaveOperatorOut.total, 1);
       figures['blockdetect.normalPageMedianMs'] = r.medianMsNormalPage;
     } else missing.push(bp);
   }

@@ -94,6 +94,34 @@ const AUTHORITY: RegExp[] = [
   /\b(?:gericht|gesetz|behörde|jugendschutz|kategorie|administrator|richtlinie|tribunal|décision|loi|autorité|arcom|ministère|ley|juzgado|orden judicial|lei|tribunale|decreto|legge|autorità|agcom)\b/,
 ];
 
+/**
+ * A site's own boilerplate that names a policy or a law without being an authority that blocks:
+ * footer links and the site's own terms. Removed before looking for an authority.
+ */
+const OWN_POLICY = /\b(?:privacy|cookies?|our|acceptable use|data protection|refund|editorial)\s+(?:policy|policies|notice)\b|\bcopyright\s+(?:©\s*)?\d{4}|©\s*(?:copyright\s+)?\d{4}|\ball rights reserved\b/g;
+
+/**
+ * Pages that restrict access for another reason and say how to get in: login walls and HTTP 401,
+ * paywalls, consent walls, age gates, rate limits, bot challenges, not-found pages. Their
+ * "access is restricted" is not a block. (A block page offers no way in: nothing to sign in to,
+ * subscribe to, accept or wait for.)
+ */
+const OTHER_GATE = /\b(?:sign in|signin|log in|login|create (?:a |an )?(?:free )?account|subscribe|subscribers?|subscription|credentials|accept all|reject all|manage (?:options|preferences|cookies|settings)|cookie settings|consent|date of birth|verify your age|confirm your age|are you (?:over|at least) \d\d|too many requests|rate limit\w*|try again (?:later|in)|verify(?:ing)? (?:that )?you are (?:a )?human|are you a robot|captcha|enable javascript and cookies|not found|couldnt find|could not find|cannot be found|cant be found|no longer available|(?:re)?moved or deleted)\b/;
+
+/**
+ * A filter names itself or the category it put the page in. Opt-in and company filters offer a
+ * way past them too (log in to change the setting, verify your age), so with this evidence a
+ * gate's wording does not clear the page.
+ */
+const FILTER_NAMED = /\b(?:content filter\w*|web filter\w*|url filter\w*|filtering service|categori[sz]ed (?:as|under)|parental (?:control|tool)s?|safe\s?(?:web|surf\w*)(?: service)?|blocked for your viewing)\b/;
+
+/**
+ * A corporate or school security gateway describing itself: "your organization has selected X to
+ * protect you from internet threats". With wording that the page was not shown, a filter's page.
+ */
+const SECURITY_GATEWAY = /\byour\s+(?:organi[sz]ation|company|employer|school|university|network administrator|it department|administrator)\b[^.!?]{0,80}?\bprotects?\b[^.!?]{0,40}?\b(?:internet|online|web|security)\s+(?:threats?|risks?|dangers?|attacks?)/;
+const NOT_SHOWN = /\b(?:we|you)\s+(?:couldnt|could not|cant|cannot|can not|were unable to|are unable to|are not allowed to)\s+(?:load|show|display|open|access|view)\b|\b(?:page|site|website|content|request)\b[^.!?]{0,30}\b(?:cannot|cant|could not|couldnt) be (?:displayed|shown|loaded|accessed)\b/;
+
 /** Titles that alone say "blocked" (checked only on short pages). */
 const TITLE_BLOCK = BLOCK_PHRASES;
 const TITLE_WORDS = /\b(?:blocked|block page|blockpage|restricted|access denied|forbidden|censored|filtered|safeweb|netsafe|internet sehat|internet positif|internet baik|negatif konten)\b|(?:заблокирован|ограничен|блокировк|запрещ|محجوب|مسدود|engellendi|diblokir|屏蔽|封锁|차단|gesperrt|bloqué|bloquead)/;
@@ -105,7 +133,7 @@ const FORWARD_SUSPECT = /(?:^|\/\/)(?:10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.
 const ADDRESSES_USER = /(?:уважаем(?:ый|ая|ые)\s+(?:абонент|пользовател|клиент|посетител)|\bdear\s+(?:customer|user|subscriber|visitor|client)s?\b|\bpelanggan\s+(?:yang\s+)?(?:terhormat|yth)|\bsayın\s+(?:kullanıcı|abone|müşteri)|عزيزي\s+(?:المستخدم|المشترك|العميل)|کاربر\s+(?:گرامی|محترم)|шановн(?:ий|і)\s+(?:абонент|користувач|клієнт)|паважан(?:ы|ыя)\s+(?:абанент|карыстальнік|кліент)|құрметті\s+(?:абонент|пайдаланушы)|hurmatli\s+(?:abonent|foydalanuvchi|mijoz))/;
 
 /** A warning picture's file name or alt text (as whole name parts: not "blockchain.jpg"). */
-const WARNING_IMAGE = /(?:^|[^a-z])(?:block(?:ed|ing|page)?|dns-?warning|warning|denied|forbidden|stop|restrict(?:ed)?|internet-?sehat|internetsehat|sehat|positif|terlarang|negatif|censored|prohibited)(?:[^a-z]|$)/;
+const WARNING_IMAGE = /(?:^|[^a-z])(?:block(?:ed|ing|page)?|dns-?warning|warning|denied|forbidden|stop|restrict(?:ed)?|internet-?sehat|internetsehat|sehat|positif|terlarang|negatif|censored|prohibited|legal-?(?:text|notice|warning)|notice)(?:[^a-z]|$)/;
 
 export interface HeuristicResult {
   blocked: boolean;
@@ -135,11 +163,15 @@ export function heuristics(f: PageFacts): HeuristicResult {
   if (f.truncated || f.textLength > SHORT_TEXT || f.paragraphs > 25) return { blocked: false };
   const text = f.text.length > 4000 ? f.text.slice(0, 4000) : f.text;
   const title = f.title;
+  const gate = f.passwordField || OTHER_GATE.test(text) || OTHER_GATE.test(title);
+  if (gate && !FILTER_NAMED.test(text)) return { blocked: false };
+  if (SECURITY_GATEWAY.test(text) && NOT_SHOWN.test(text)) return { blocked: true, reason: 'security gateway' };
+  const ownPolicyFree = text.replace(OWN_POLICY, ' ');
 
   const titleSays = title.length > 0 && title.length < 200 && (anyMatch(TITLE_BLOCK, title) || TITLE_WORDS.test(title));
   const textSays = anyMatch(BLOCK_PHRASES, text);
   if (titleSays || textSays || anyMatch(WEAK_PHRASES, text)) {
-    const why = anyMatch(AUTHORITY, text) || anyMatch(AUTHORITY, title);
+    const why = anyMatch(AUTHORITY, ownPolicyFree) || anyMatch(AUTHORITY, title);
     if (why) return { blocked: true, reason: 'wording+authority' };
     if (titleSays && textSays) return { blocked: true, reason: 'wording in title and text' };
     if (textSays && f.textLength < 600 && (titleSays || f.links <= 3)) return { blocked: true, reason: 'short page wording' };

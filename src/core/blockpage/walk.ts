@@ -30,6 +30,8 @@ export interface PageFacts {
   articleMeta: boolean;
   /** og:type is article (CMS-built block pages carry it too: weaker than articleMeta). */
   ogArticle: boolean;
+  /** The page asks for a password (a login wall, not a block page). */
+  passwordField: boolean;
 }
 
 const NODE_ELEMENT = 1;
@@ -52,7 +54,7 @@ const LOCATION_RE = /(?:location(?:\.href)?\s*=|location\.(?:replace|assign)\s*\
 export function walk(doc: Document, budget: number): PageFacts {
   const facts: PageFacts = {
     html: '', text: '', textLength: 0, truncated: false, elements: 0, links: 0, paragraphs: 0,
-    title: '', forwards: [], images: [], articleMeta: false, ogArticle: false,
+    title: '', forwards: [], images: [], articleMeta: false, ogArticle: false, passwordField: false,
   };
   const root = doc.documentElement;
   if (!root) return facts;
@@ -85,7 +87,7 @@ export function walk(doc: Document, budget: number): PageFacts {
       out.push(open, '>');
       size += open.length + 1;
       if (name === 'a' || name === 'p' || name === 'meta' || name === 'iframe' || name === 'frame' ||
-          name === 'embed' || name === 'object' || name === 'img' || name === 'script') {
+          name === 'embed' || name === 'object' || name === 'img' || name === 'script' || name === 'input') {
         noteElement(el, name, facts);
       }
       const first = VOID.has(name) ? null : el.firstChild;
@@ -198,6 +200,9 @@ function noteElement(el: Element, name: string, facts: PageFacts): void {
       }
       break;
     }
+    case 'input':
+      if ((el.getAttribute('type') ?? '').toLowerCase() === 'password') facts.passwordField = true;
+      break;
     case 'script':
       if (/ld\+json/i.test(el.getAttribute('type') ?? '')) {
         const t = el.textContent ?? '';

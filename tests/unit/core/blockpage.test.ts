@@ -25,6 +25,8 @@ describe('detectBlockPage: heuristics in many languages (pages no signature list
     ['en-court.html', 'English court order'],
     ['portal-notice.html', 'operator notice at the top of a long portal page'],
     ['image-warning.html', 'nothing but a warning picture'],
+    ['image-legal-notice.html', 'nothing but a picture of a legal notice'],
+    ['security-gateway.html', "a company security gateway's page: not shown, to protect you"],
   ];
   for (const [file, what] of cases) {
     it(`${what} (${file})`, () => {
@@ -146,6 +148,27 @@ describe('detectBlockPage: normal pages', () => {
     expect(detectBlockPage(doc(html)).blocked).toBe(false);
   });
 
+  // Pages that restrict access for other reasons (the false alarms users of archive extensions
+  // complain of): each fixture in not-blocked/ is our own page modelled on a common kind.
+  const NOT_BLOCKED = join(FIX, 'not-blocked');
+  for (const file of readdirSync(NOT_BLOCKED).filter((f) => f.endsWith('.html')).sort()) {
+    it(`not a block page: ${file}`, () => {
+      expect(detectBlockPage(doc(readFileSync(join(NOT_BLOCKED, file), 'utf8')))).toEqual({ blocked: false });
+    });
+  }
+
+  it('the not-blocked fixtures cover login, paywall, consent, challenge, rate-limit, soft-404 and age pages', () => {
+    const files = readdirSync(NOT_BLOCKED);
+    for (const kind of ['login-wall', 'http-401', 'paywall', 'cookie-wall', 'cloudflare-challenge', 'cloudflare-waf', 'rate-limit-429', 'soft-404-search', 'age-gate']) {
+      expect(files).toContain(`${kind}.html`);
+    }
+  });
+
+  it('a gate wording does not hide a block page that names an authority without offering a way in', () => {
+    const html = '<html><head><title>Доступ ограничен</title></head><body><p>Доступ к ресурсу ограничен на основании решения суда.</p></body></html>';
+    expect(detectBlockPage(doc(html)).blocked).toBe(true);
+  });
+
   it('empty and odd documents', () => {
     expect(detectBlockPage(doc('')).blocked).toBe(false);
     expect(detectBlockPage(doc('<html><body></body></html>')).blocked).toBe(false);
@@ -169,7 +192,11 @@ describe('detectBlockPage: contract', () => {
   });
 
   it('does not modify the document', () => {
-    for (const f of readdirSync(FIX)) {
+    const files = [
+      ...readdirSync(FIX).filter((f) => f.endsWith('.html')),
+      ...readdirSync(join(FIX, 'not-blocked')).map((f) => `not-blocked/${f}`),
+    ];
+    for (const f of files) {
       const d = fixture(f);
       const before = d.documentElement.outerHTML;
       detectBlockPage(d, { url: 'http://x.test/', headers: { server: 'x' } });
