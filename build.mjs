@@ -26,9 +26,8 @@ function entryPoints() {
     // The always-on content script is built on its own (contentScriptOptions), not here.
     'detect-full': 'src/content/detect-full.ts',
     'extract-page': 'src/content/extract-page.ts',
-    // Injected on demand into pages that failed (issue 6): the block-page check and the notice.
-    blockcheck: 'src/content/blockcheck.ts',
-    notice: 'src/content/notice.ts',
+    // Injected on demand into pages that may be unavailable (issue 6): block-page check and notice.
+    'page-check': 'src/content/page-check.ts',
   };
   for (const page of pages) entries[page] = `src/pages/${page}/main.tsx`;
   // The library's first rows are drawn by a small script that then loads library.js.

@@ -10,33 +10,13 @@ import browser from 'webextension-polyfill';
 import { detectBlockPage } from '../core/blockpage/index.js';
 import type { BlockPageVerdict } from '../core/types.js';
 import { unavailablePath } from '../shared/copy-offer.js';
+import type { NoticeInfo, PageProbe } from '../shared/page-check.js';
 import { isBotChallenge } from '../shared/net-errors.js';
 import { getTrouble, mainFrameRecord, sameDocument, setTrouble, type MainFrameRecord } from './main-frame.js';
 import { markTab } from './toolbar.js';
 import { handle } from './router.js';
 
-/** What blockcheck.ts reports about the live page. */
-export interface PageProbe {
-  verdict: BlockPageVerdict;
-  textLength: number;
-  elementCount: number;
-  linkCount: number;
-  title: string;
-  challenge: boolean;
-  articleLike: boolean;
-  errorLike: boolean;
-  /** The start of the page's HTML. */
-  sample?: string;
-}
-
-export interface NoticeInfo {
-  url: string;
-  reason: string;
-  status?: number;
-  blockedBy?: string;
-  kind?: string;
-  country?: string;
-}
+export type { NoticeInfo, PageProbe };
 
 export type Decision = { action: 'notice'; info: NoticeInfo } | { action: 'unavailable'; url: string; reason: string } | null;
 
@@ -65,7 +45,7 @@ function challengeHeaders(headers: Record<string, string>): boolean {
   return /challenge/i.test(headers['cf-mitigated'] ?? '');
 }
 
-/** Pure: should the page be probed (blockcheck.ts injected)? Cheap, from the response alone. */
+/** Pure: should the page be checked (page-check.js injected)? Cheap, from the response alone. */
 export function needsProbe(r: Pick<MainFrameRecord, 'status' | 'headers' | 'redirects' | 'url' | 'finalUrl'>): boolean {
   const status = r.status ?? 0;
   if (status === 401 || status === 407 || status === 429) return false;
@@ -87,8 +67,19 @@ function searchLike(url: string): boolean {
   }
 }
 
+/**
+ * The block-page verdict on the response and the page together: what the response says (451,
+ * a redirect to or a header of a block host) first, else the probe's verdict on the DOM. The
+ * same as detectBlockPage(document, response), split because the DOM is in the page.
+ */
+function pageVerdict(r: Pick<MainFrameRecord, 'status' | 'headers' | 'redirects' | 'finalUrl'>, fromDom: BlockPageVerdict): BlockPageVerdict {
+  const fromResponse = detectBlockPage(null as unknown as Document, { url: r.finalUrl, status: r.status, headers: r.headers, redirects: r.redirects });
+  return fromResponse.blocked ? fromResponse : fromDom;
+}
+
 /** Pure: what to do with a loaded page, given its response and the probe of its DOM. */
-export function decide(r: Pick<MainFrameRecord, 'status' | 'headers' | 'redirects' | 'url' | 'finalUrl'>, probe: PageProbe): Decision {
+export function decide(r: Pick<MainFrameRecord, 'status' | 'headers' | 'redirects' | 'url' | 'finalUrl'>, measured: PageProbe): Decision {
+  const probe: PageProbe = { ...measured, verdict: pageVerdict(r, measured.verdict) };
   const status = r.status ?? 0;
   const url = r.url;
   const empty = probe.textLength === 0 && probe.elementCount === 0;
@@ -131,25 +122,26 @@ export function emptyErrorResponse(r: Pick<MainFrameRecord, 'status' | 'headers'
   return { action: 'unavailable', url: r.url, reason: `http-${status}` };
 }
 
-async function probePage(tabId: number, r: MainFrameRecord): Promise<PageProbe | null> {
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['blockcheck.js'] });
-  const [result] = await browser.scripting.executeScript({
-    target: { tabId, frameIds: [0] },
-    func: (input: unknown) => (globalThis as unknown as { samizdatBlockCheck?: (i: unknown) => unknown }).samizdatBlockCheck?.(input) ?? null,
-    args: [{ url: r.finalUrl, status: r.status, headers: r.headers, redirects: r.redirects }],
-  });
-  return (result?.result as PageProbe | null | undefined) ?? null;
-}
+/** Page checks injected and waiting to report, by tab. */
+const pendingChecks = new Map<number, { record: MainFrameRecord; settle: (d: Decision) => void }>();
+/** A page check that has not reported by then is given up (the page went away or cannot run it). */
+const CHECK_TIMEOUT_MS = 10_000;
 
-/** Shows the in-page notice (notice.js, injected on demand). */
-export async function showNotice(tabId: number, info: NoticeInfo): Promise<void> {
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['notice.js'] });
-  await browser.scripting.executeScript({
-    target: { tabId, frameIds: [0] },
-    func: (data: unknown) => {
-      (globalThis as unknown as { samizdatShowNotice?: (d: unknown) => void }).samizdatShowNotice?.(data);
-    },
-    args: [info],
+/**
+ * Injects the page check (one injection): it measures the page and reports by message
+ * ('page-probe'), and the answer tells it whether to show the notice.
+ */
+function checkPage(tabId: number, record: MainFrameRecord): Promise<Decision> {
+  pendingChecks.get(tabId)?.settle(null);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => settle(null), CHECK_TIMEOUT_MS);
+    const settle = (d: Decision) => {
+      clearTimeout(timer);
+      if (pendingChecks.get(tabId)?.settle === settle) pendingChecks.delete(tabId);
+      resolve(d);
+    };
+    pendingChecks.set(tabId, { record, settle });
+    browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['page-check.js'] }).catch(() => settle(null));
   });
 }
 
@@ -180,20 +172,13 @@ export async function checkLoadedPage(tabId: number, pageUrl: string): Promise<D
   checked.set(tabId, record.requestId);
   if (backForward.get(tabId) === pageUrl) return null;
   if (!needsProbe(record)) return null;
-  let decision = emptyErrorResponse(record);
-  if (!decision) {
-    const probe = await probePage(tabId, record).catch(() => null);
-    if (!probe) return null;
-    decision = decide(record, probe);
-  }
+  const decision = emptyErrorResponse(record) ?? (await checkPage(tabId, record));
   if (!decision) return null;
   if (decision.action === 'unavailable') {
     await setTrouble(tabId, { url: decision.url, reason: decision.reason });
     await browser.tabs.update(tabId, { url: browser.runtime.getURL(unavailablePath(decision.url, decision.reason)) });
-  } else {
-    await setTrouble(tabId, { url: decision.info.url, reason: decision.info.reason });
-    await showNotice(tabId, decision.info);
   }
+  // A notice: the page check shows it with the answer to its report (see 'page-probe').
   await markTab(tabId, 'unavailable');
   // The always-on script reports the page a moment later and the toolbar re-marks it: mark again.
   const trouble = decision.action === 'notice' ? decision.info : decision;
@@ -219,6 +204,21 @@ export function startHttpStatus(): void {
   browser.tabs.onRemoved.addListener((tabId) => {
     backForward.delete(tabId);
     checked.delete(tabId);
+    pendingChecks.get(tabId)?.settle(null);
+  });
+  handle('page-probe', async (probe, sender) => {
+    const tabId = sender.tab?.id;
+    const pending = tabId === undefined || sender.frameId !== 0 ? undefined : pendingChecks.get(tabId);
+    if (tabId === undefined || !pending) return { notice: null };
+    if (!probe || typeof probe !== 'object' || !probe.verdict) {
+      pending.settle(null);
+      return { notice: null };
+    }
+    const decision = decide(pending.record, probe);
+    // Recorded before the notice appears, as the popup and toolbar read it.
+    if (decision?.action === 'notice') await setTrouble(tabId, { url: decision.info.url, reason: decision.info.reason });
+    pending.settle(decision);
+    return { notice: decision?.action === 'notice' ? decision.info : null };
   });
   handle('open-copies', async ({ url, reason }, sender) => {
     const path = unavailablePath(url, reason);

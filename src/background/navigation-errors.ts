@@ -17,7 +17,7 @@ import { loadCopySettings } from '../shared/copy-settings.js';
 import { unavailablePath } from '../shared/copy-offer.js';
 import { getTrouble, mainFrameRecord, sameDocument, setTrouble, type MainFrameRecord } from './main-frame.js';
 import { SlowLoadWatch } from './slow-load.js';
-import { httpStatusReason, isHttpErrorPageFailure, netErrorReason } from '../shared/net-errors.js';
+import { httpStatusReason, isBadPortUrl, isHttpErrorPageFailure, netErrorReason } from '../shared/net-errors.js';
 import { markTab } from './toolbar.js';
 import { handle } from './router.js';
 
@@ -227,6 +227,12 @@ export function startNavigationErrors(): void {
     backIntoFailure.delete(d.tabId);
     // Our page is in: a failure reported from now on is a new attempt (Retry, Back), not a duplicate.
     if (unavailableSubject(d.url) !== null) handled.delete(d.tabId);
+    // Firefox refuses a page on a bad port with no error event and no onBeforeNavigate: its error
+    // page commits under the URL. (Chrome reports ERR_UNSAFE_PORT; the duplicate is ignored.)
+    if (isWeb(d.url) && isBadPortUrl(d.url)) {
+      navigations.set(d.tabId, { url: d.url, at: Date.now() });
+      void onNavigationFailure(d.tabId, d.url, 'NS_ERROR_PORT_ACCESS_NOT_ALLOWED');
+    }
   });
   browser.webNavigation.onDOMContentLoaded.addListener((d) => {
     if (d.frameId === 0) void loaded(d.tabId);

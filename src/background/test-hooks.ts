@@ -11,6 +11,11 @@ import { onCommand } from './commands.js';
 import { onMenuClick } from './menus.js';
 
 export function startTestHooks(): void {
+  // How many times the background has started (a test tells a suspended and woken background by it).
+  void browser.storage.session
+    .get('testBackgroundStarts')
+    .then((r) => browser.storage.session.set({ testBackgroundStarts: (Number(r.testBackgroundStarts) || 0) + 1 }))
+    .catch(() => undefined);
   handle('test-hook', async (request, sender) => {
     const tab = sender.tab;
     switch (request.hook) {

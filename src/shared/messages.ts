@@ -6,6 +6,7 @@
 import type { Article } from '../core/types.js';
 import type { SaveResult } from '../storage/save.js';
 import type { ArchiveLookup, CopyOffer, MirrorOffer, PreserveResult, TabTrouble } from './copy-offer.js';
+import type { NoticeInfo, PageProbe } from './page-check.js';
 
 /** What the one-click flow hands the reader: the article, and the HTTP status its page was served with (null when not known). */
 export interface Handoff {
@@ -19,6 +20,11 @@ export interface MessageTable {
    * `needsBlockCheck`: an article unless it is a block page; the background injects detect-full.js.
    */
   'page-detected': { request: { isArticle: boolean; score: number; needsBlockCheck?: boolean }; response: void };
+  /**
+   * Page check (injected into a page the background found suspicious) → background: the page
+   * measured; the answer is the notice to show in it, if any.
+   */
+  'page-probe': { request: PageProbe; response: { notice: NoticeInfo | null } };
   /** Reader page → background: take the article the one-click flow extracted for this URL. */
   'take-handoff': { request: { url: string }; response: Handoff | null };
   /** Popup → background: open the reader for a tab (same as a toolbar click on an article). */

@@ -200,6 +200,8 @@ function fromNumber(n: number): NetErrorReason | null | undefined {
   return undefined;
 }
 
+const TLS_MESSAGE = /\b(?:certificates?|SSL|TLS|cipher|handshake|OCSP)\b/i;
+
 /**
  * The `reason` code for a navigation/request error as the browser reports it, or `null` when it
  * is not a failure of the page. Unknown errors are `unknown`; never throws.
@@ -231,7 +233,32 @@ export function netErrorReason(error: unknown): NetErrorReason | null {
     const r = fromNumber(Number(dec[1]));
     if (r !== undefined) return r;
   }
+  // Firefox's webRequest gives certificate and TLS failures as NSS's own message, not a name
+  // ("The certificate is not trusted because it is self-signed.", "Peer's Certificate issuer
+  // is not recognized."): English in English builds, so other UI languages stay `unknown`.
+  if (TLS_MESSAGE.test(s)) return 'tls';
   return 'unknown';
+}
+
+/** The Fetch standard's "bad ports": no browser loads a page from them (ERR_UNSAFE_PORT). */
+const BAD_PORTS = new Set([
+  0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111,
+  113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548,
+  554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665,
+  6666, 6667, 6668, 6669, 6679, 6697, 10080,
+]);
+
+/**
+ * Whether the browser refuses this http(s) URL for its port. Firefox refuses such a navigation
+ * without any error event (its error page commits under the URL), so the commit is the only sign.
+ */
+export function isBadPortUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.port !== '' && BAD_PORTS.has(Number(u.port));
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -20,11 +20,12 @@ export type BrowserName = 'chromium' | 'firefox';
 export const browserNames: BrowserName[] = ['chromium', 'firefox'];
 
 /** Host names the tests use; both browsers resolve them to this machine. */
-export const testHosts = ['news.test', 'novosti.test', 'khabar.test', 'hadashot.test', 'akhbar.test', 'shop.test', 'spa.test', 'blocked.test', 'gone.test', 'mirror.test', 'archive.test'];
+export const testHosts = ['news.test', 'novosti.test', 'khabar.test', 'hadashot.test', 'akhbar.test', 'shop.test', 'spa.test', 'blocked.test', 'gone.test', 'mirror.test', 'archive.test', 'tls.test'];
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const fixturesRoot = join(repoRoot, 'tests/fixtures/site');
-const testBuild = (name: BrowserName) => join(repoRoot, 'dist-test', name === 'chromium' ? 'chrome' : 'firefox');
+// SAMIZDAT_TEST_BUILD: another test build to load (to compare two builds side by side).
+const testBuild = (name: BrowserName) => join(process.env.SAMIZDAT_TEST_BUILD ?? join(repoRoot, 'dist-test'), name === 'chromium' ? 'chrome' : 'firefox');
 
 type Evaluate = <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>;
 
@@ -183,7 +184,7 @@ async function launchChromium(server: Harness['server'], profile: string, extraA
   };
 }
 
-async function launchFirefox(server: Harness['server'], profile: string): Promise<Harness> {
+async function launchFirefox(server: Harness['server'], profile: string, prefs: Record<string, string | number | boolean>): Promise<Harness> {
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
@@ -194,6 +195,7 @@ async function launchFirefox(server: Harness['server'], profile: string): Promis
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'extensions.autoDisableScopes': 0,
+      ...prefs,
     },
   });
   await browser.installExtension(testBuild('firefox'));
@@ -251,11 +253,11 @@ async function launchFirefox(server: Harness['server'], profile: string): Promis
 }
 
 /** Starts the fixture server and the browser with the test build loaded. */
-export async function launch(name: BrowserName, options: { chromiumArgs?: string[] } = {}): Promise<Harness> {
+export async function launch(name: BrowserName, options: { chromiumArgs?: string[]; firefoxPrefs?: Record<string, string | number | boolean> } = {}): Promise<Harness> {
   const server = await startSiteServer({ root: fixturesRoot });
   const profile = mkdtempSync(join(tmpdir(), `samizdat-${name}-`));
   try {
-    const harness = name === 'chromium' ? await launchChromium(server, profile, options.chromiumArgs ?? []) : await launchFirefox(server, profile);
+    const harness = name === 'chromium' ? await launchChromium(server, profile, options.chromiumArgs ?? []) : await launchFirefox(server, profile, options.firefoxPrefs ?? {});
     const close = harness.close.bind(harness);
     return Object.assign(harness, {
       async close() {

@@ -6,11 +6,14 @@
  * and mirror-list endpoints. No lookup is made for healthy pages; a dead archive does not
  * delay the rest; no false alarm for Cloudflare challenges, 401, 429, soft-404 search pages.
  */
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createTlsServer, type Server as HttpsServer } from 'node:https';
+import { join } from 'node:path';
 import type { BrowserContext, Page as PwPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserNames, launch, type Harness, type Tab } from './harness.js';
+import { browserNames, launch, repoRoot, type Harness, type Tab } from './harness.js';
 
 type ApiGlobal = { browser?: typeof chrome; chrome?: typeof chrome };
 
@@ -22,6 +25,18 @@ async function closedPort(): Promise<number> {
   const port = typeof address === 'object' && address ? address.port : 1;
   await new Promise((r) => server.close(r));
   return port;
+}
+
+/** An HTTPS server for tls.test whose certificate no browser trusts (a certificate error). */
+async function untrustedTlsServer(): Promise<{ server: HttpsServer; port: number }> {
+  const dir = join(repoRoot, 'tests/fixtures/tls');
+  const server = createTlsServer({ key: readFileSync(join(dir, 'self-signed.key')), cert: readFileSync(join(dir, 'self-signed.crt')) }, (_q, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!doctype html><title>Should not be shown</title><p>An untrusted certificate.</p>');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  return { server, port: typeof address === 'object' && address ? address.port : 0 };
 }
 
 const CAPTURE_TS = '20240115093000';
@@ -95,10 +110,13 @@ for (const browserName of browserNames) {
       const started = await navigate(tab, url);
       const unavailable = h.extensionBase + 'unavailable.html';
       const href = await waitForHref(tab, (x) => x.startsWith(unavailable));
-      const elapsed = Date.now() - started;
+      // When the tab started for unavailable.html (its navigation start, on the machine's clock),
+      // not when the driver's polling saw it there: a loaded machine stretches the polling most.
+      const elapsed = (await tab.evaluate(() => performance.timeOrigin)) - started;
       const params = new URL(href).searchParams;
       expect(params.get('url')).toBe(url);
       expect(params.get('reason')).toBe(reason);
+      expect(elapsed).toBeGreaterThan(0);
       expect(elapsed).toBeLessThan(3500);
       await tab.waitFor(() => document.querySelectorAll('.archives a').length > 0);
       return tab;
@@ -124,7 +142,16 @@ for (const browserName of browserNames) {
       const tab = await h.newTab(h.url('news.test', '/'));
       const started = await navigate(tab, h.url('news.test', path));
       await tab.waitFor(() => !!document.querySelector('[data-samizdat-notice]')?.shadowRoot?.querySelector('.archives a'), undefined, 8000);
-      expect(Date.now() - started).toBeLessThan(3500);
+      const driverMs = Date.now() - started;
+      // PRODUCT.md: the notice, with its archive links, within 3 s. Timed on the page's own clock
+      // (from its navigation start, marks the test build sets), not the driver's: the driver's
+      // round trips and polling are no part of what the user waits for, and a loaded machine
+      // stretches them most.
+      const [shownMs, linksMs] = await tab.evaluate(() => ['samizdat:notice-shown', 'samizdat:notice-links'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? -1));
+      if (process.env.SAMIZDAT_NOTICE_LATENCY) console.log(`notice-latency ${browserName} ${path} page=${shownMs!.toFixed(0)} links=${linksMs!.toFixed(0)} driver=${driverMs}`);
+      expect(shownMs).toBeGreaterThan(0);
+      expect(linksMs).toBeGreaterThanOrEqual(shownMs!);
+      expect(linksMs).toBeLessThan(3000);
       const url = options.url ?? h.url('news.test', path);
       const hrefs = await noticeLinks(tab);
       expect(hrefs).toContain(`http://archive.test:${h.server.port}/newest/${url}`);
@@ -275,6 +302,23 @@ for (const browserName of browserNames) {
     it('sends a connection closed without an answer to unavailable.html', async () => {
       // Firefox reports a connection closed before any answer as a reset.
       const tab = await expectUnavailable('/closed', browserName === 'firefox' ? 'connection-reset' : 'empty-response');
+      await tab.close();
+    });
+
+    it('sends a certificate error (an untrusted self-signed certificate) to unavailable.html as tls', async () => {
+      const { server, port } = await untrustedTlsServer();
+      try {
+        const tab = await expectUnavailable('/', 'tls', `https://tls.test:${port}/story.html`);
+        expect(await tab.evaluate(() => document.querySelector('.reason')?.textContent ?? '')).not.toBe('');
+        await tab.close();
+      } finally {
+        server.close();
+      }
+    });
+
+    it('sends a navigation the browser refuses by policy (an unsafe port) to unavailable.html', async () => {
+      // Port 6000 (X11) is on both browsers' list of ports no page may be loaded from.
+      const tab = await expectUnavailable('/', 'blocked-by-policy', 'http://news.test:6000/story.html');
       await tab.close();
     });
 
@@ -699,3 +743,96 @@ for (const browserName of browserNames) {
     });
   });
 }
+
+/**
+ * Timeouts. Chromium gives up on a silent server only after minutes and has no switch to make
+ * it sooner, so the driver fails the request with net::ERR_TIMED_OUT and the extension sees
+ * Chromium's own failure events for it. (Firefox ESR kept waiting on a silent server for 12 s
+ * and more even with network.http.response.timeout at 2 s, so it has no timeout test here.)
+ */
+describe('[chromium] a navigation that times out goes to unavailable.html as timeout', () => {
+  it('net::ERR_TIMED_OUT', async () => {
+    const h = await launch('chromium');
+    try {
+      // No lookup or mirror list may leave the machine: every endpoint is a local fake.
+      const base = `http://archive.test:${h.server.port}`;
+      const options = await h.openExtensionPage('options.html');
+      await options.evaluate(async (value) => {
+        const api = (globalThis as ApiGlobal).browser ?? (globalThis as ApiGlobal).chrome!;
+        await api.storage.local.set({ copySettings: value, mirrorListCache: null });
+      }, {
+        endpoints: { wayback: base, waybackAvailability: `${base}/wayback/available`, ghostarchive: base, megalodon: base },
+        archiveTodayHost: base,
+        mirrorListUrls: [h.url('mirror.test', '/none.json')],
+        slowLoadSeconds: 60,
+        autoLookups: false,
+      });
+      await options.close();
+      const url = h.url('news.test', '/timed-out');
+      const tab = await h.newTab(h.url('news.test', '/'));
+      await (tab.raw as PwPage).route(url, (route) => route.abort('timedout'));
+      const started = Date.now();
+      await tab.evaluate((u) => void setTimeout(() => (location.href = u), 0), url);
+      const unavailable = h.extensionBase + 'unavailable.html';
+      const found = await h.findTab((href) => href.startsWith(unavailable) && new URL(href).searchParams.get('url') === url, 8000);
+      expect(new URL(await found.href()).searchParams.get('reason')).toBe('timeout');
+      expect((await found.evaluate(() => performance.timeOrigin)) - started).toBeLessThan(3500);
+      await found.waitFor(() => document.querySelectorAll('.archives a').length > 0);
+    } finally {
+      await h.close();
+    }
+  }, 120_000); // a browser of its own
+});
+
+/**
+ * Firefox's background is an event page, suspended when idle (30 s by default; 1 s here) and
+ * its timers with it. A page that hangs past the slow-load time still gets the offer: the alarm
+ * wakes the event page, which settles the stored watch. The background's start count (test
+ * build) shows it was suspended and started again in between.
+ */
+describe('[firefox] the slow-load offer survives the event page being suspended while a page hangs', () => {
+  it('offers copies after the event page was suspended', async () => {
+    const h = await launch('firefox', { firefoxPrefs: { 'extensions.background.idle.timeout': 1000 } });
+    const hanging: ServerResponse[] = [];
+    try {
+      h.server.route('news.test/hang', (_q: IncomingMessage, res: ServerResponse) => (hanging.push(res), true));
+      const base = `http://archive.test:${h.server.port}`;
+      const options = await h.openExtensionPage('options.html');
+      await options.evaluate(async (value) => {
+        const api = (globalThis as ApiGlobal).browser ?? (globalThis as ApiGlobal).chrome!;
+        await api.storage.local.set({ copySettings: value, mirrorListCache: null });
+      }, {
+        endpoints: { wayback: base, waybackAvailability: `${base}/wayback/available`, ghostarchive: base, megalodon: base },
+        archiveTodayHost: base,
+        mirrorListUrls: [h.url('mirror.test', '/none.json')],
+        slowLoadSeconds: 5,
+        autoLookups: false,
+      });
+      const starts = () =>
+        options.evaluate(async () => {
+          const api = (globalThis as ApiGlobal).browser ?? (globalThis as ApiGlobal).chrome!;
+          return Number((await api.storage.session.get('testBackgroundStarts')).testBackgroundStarts) || 0;
+        });
+      const url = h.url('news.test', '/hang?suspended=1');
+      const tab = await h.newTab(h.url('news.test', '/'));
+      const startsBefore = await starts();
+      await tab.evaluate((u) => void setTimeout(() => (location.href = u), 0), url);
+      // Read straight from storage.session (asking the background would wake it).
+      await options.waitFor(
+        async (target) => {
+          const api = (globalThis as ApiGlobal).browser ?? (globalThis as ApiGlobal).chrome!;
+          const stored = await api.storage.session.get(null);
+          return Object.entries(stored).some(([k, v]) => k.startsWith('trouble:') && (v as { url?: string }).url === target && (v as { reason?: string }).reason === 'slow');
+        },
+        url,
+        20000,
+      );
+      expect(await starts()).toBeGreaterThan(startsBefore);
+      await options.close();
+      await tab.close();
+    } finally {
+      for (const res of hanging) res.destroy();
+      await h.close();
+    }
+  }, 180_000); // a browser of its own, with its event page suspended at every pause
+});

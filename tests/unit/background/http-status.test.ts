@@ -52,6 +52,13 @@ describe('decide', () => {
     expect(decide(response(200), { ...page, verdict: { blocked: true, kind: 'national', country: 'IR' } })).toMatchObject({ action: 'notice', info: { reason: 'block-page', kind: 'national', country: 'IR' } });
     expect(decide(response(200), page)).toBeNull();
   });
+  it('adds what the response says to the verdict the page check made on the DOM alone', () => {
+    // A redirect to a listed block host (Citizen Lab: lighthouse.du.ae) with a page that says nothing.
+    const redirected = response(200, { redirects: ['http://lighthouse.du.ae/'], finalUrl: 'http://lighthouse.du.ae/' });
+    expect(decide(redirected, page)).toMatchObject({ action: 'notice', info: { reason: 'block-page', url: 'https://news.example/story', kind: 'isp', country: 'AE' } });
+    // The DOM's verdict stands when the response says nothing.
+    expect(decide(response(200), { ...page, verdict: { blocked: true, kind: 'heuristic' } })).toMatchObject({ info: { reason: 'block-page', kind: 'heuristic' } });
+  });
   it('offers copies of the URL asked for, not the block page redirected to', () => {
     const d = decide(response(200, { redirects: ['http://blocked.example/'], finalUrl: 'http://blocked.example/' }), { ...page, verdict: { blocked: true, kind: 'isp' } });
     expect(d).toMatchObject({ info: { url: 'https://news.example/story' } });

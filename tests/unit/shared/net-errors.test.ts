@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  httpStatusReason, isBotChallenge, isHttpErrorPageFailure, netErrorReason, warrantsHttpNotice,
+  httpStatusReason, isBadPortUrl, isBotChallenge, isHttpErrorPageFailure, netErrorReason, warrantsHttpNotice,
 } from '../../../src/shared/net-errors.js';
 
 describe('netErrorReason: Chrome', () => {
@@ -65,6 +65,11 @@ describe('netErrorReason: Firefox', () => {
     expect(netErrorReason('Error code 2147500036')).toBeNull(); // NS_ERROR_ABORT
     expect(netErrorReason('Error code 2153394164')).toBe('tls'); // SSL_ERROR_BAD_CERT_DOMAIN
     expect(netErrorReason('Error code 2153390067')).toBe('tls'); // SEC_ERROR_UNKNOWN_ISSUER
+    // Firefox's webRequest: NSS's message instead of a name (seen in Firefox ESR for a self-signed certificate).
+    expect(netErrorReason('The certificate is not trusted because it is self-signed.')).toBe('tls');
+    expect(netErrorReason("Peer's Certificate issuer is not recognized.")).toBe('tls');
+    expect(netErrorReason('SSL received a record that exceeded the maximum permissible length.')).toBe('tls');
+    expect(netErrorReason('Something else went wrong.')).toBe('unknown');
     expect(netErrorReason('0x804b001e')).toBe('dns');
     expect(netErrorReason(2152398878 - 2 ** 32)).toBe('dns'); // signed view
   });
@@ -113,5 +118,16 @@ describe('HTTP statuses', () => {
     expect(warrantsHttpNotice(503, { headers: cf, bodySample: '<p>origin is down</p>' })).toBe(true);
     expect(isBotChallenge(503, { Server: 'cloudflare', 'CF-Chl-Bypass': '1' })).toBe(true);
     expect(isBotChallenge(503, { server: 'nginx' }, 'Just a moment...')).toBe(false);
+  });
+});
+
+describe('isBadPortUrl', () => {
+  it("the Fetch standard's bad ports on http(s) URLs only", () => {
+    expect(isBadPortUrl('http://news.test:6000/story.html')).toBe(true);
+    expect(isBadPortUrl('https://news.test:25/')).toBe(true);
+    expect(isBadPortUrl('http://news.test:8080/')).toBe(false);
+    expect(isBadPortUrl('http://news.test/')).toBe(false);
+    expect(isBadPortUrl('ftp://news.test:6000/')).toBe(false);
+    expect(isBadPortUrl('not a url')).toBe(false);
   });
 });

@@ -1,17 +1,18 @@
 /**
- * Injected on demand (never in the always-on script) into a page the background found
- * suspicious: an error status, a short page, a redirect to another host. It runs the core's
- * detectBlockPage on the live DOM (read only) and measures the page so the background can tell
- * an error page from an article, a Cloudflare challenge from a block, a soft-404 from a 404.
+ * The measurements of a page the background found suspicious (an error status, a short page, a
+ * redirect to another host): the core's detectBlockPage on the live DOM (read only), and enough
+ * about the page for the background to tell an error page from an article, a Cloudflare
+ * challenge from a block, a soft-404 from a 404. Part of the on-demand page check, never of the
+ * always-on script.
  */
 import { detectBlockPage } from '../core/blockpage/index.js';
 import { detectArticle } from '../core/detect-article.js';
-import type { BlockPageInput } from '../core/types.js';
+import type { PageProbe } from '../shared/page-check.js';
 
 const ERROR_WORDS =
   /\b(403|404|forbidden|access denied|not available in your (country|region|location)|unavailable in your (country|region)|restricted|blocked|not found|error)\b|доступ (запрещ|ограничен)|دسترسی|محدود|ممنوع/i;
 
-function probe(input: BlockPageInput) {
+export function probePage(): PageProbe {
   const body = document.body;
   const text = (body?.textContent ?? '').replace(/\s+/g, ' ').trim();
   const title = document.title ?? '';
@@ -22,7 +23,8 @@ function probe(input: BlockPageInput) {
     /^(just a moment|attention required)/i.test(title.trim()) ||
     /challenges\.cloudflare\.com|\/cdn-cgi\/challenge-platform\//.test(head);
   return {
-    verdict: detectBlockPage(document, input),
+    // The DOM alone: the background has the response (status, headers, redirects) and adds it.
+    verdict: detectBlockPage(document),
     textLength: text.length,
     elementCount: body ? body.getElementsByTagName('*').length : 0,
     linkCount: document.links.length,
@@ -34,5 +36,3 @@ function probe(input: BlockPageInput) {
     sample: head.slice(0, 8000),
   };
 }
-
-(globalThis as unknown as { samizdatBlockCheck: (input: BlockPageInput) => ReturnType<typeof probe> }).samizdatBlockCheck = probe;
