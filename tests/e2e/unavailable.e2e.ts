@@ -618,9 +618,17 @@ for (const browserName of browserNames) {
       }, trouble!.tabId);
       expect(stillThere).not.toContain('unavailable.html');
       // The toolbar button is marked: its tooltip (the one part of the mark a script can read back) offers copies.
+      // The trouble is recorded a moment before the button is marked: wait for the mark.
       const marked = await options.evaluate(async (id) => {
         const api = (globalThis as ApiGlobal).browser ?? (globalThis as ApiGlobal).chrome!;
-        return { title: await api.action.getTitle({ tabId: id }), expected: api.i18n.getMessage('actionTitleUnavailable') };
+        const expected = api.i18n.getMessage('actionTitleUnavailable');
+        const deadline = Date.now() + 5000;
+        let title = await api.action.getTitle({ tabId: id });
+        while (title !== expected && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 50));
+          title = await api.action.getTitle({ tabId: id });
+        }
+        return { title, expected };
       }, trouble!.tabId);
       expect(marked.expected).toMatch(/copies/);
       expect(marked.title).toBe(marked.expected);
