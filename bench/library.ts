@@ -10,7 +10,8 @@
  *    is saved) and of assembling the index from stored postings (paid when the library opens).
  *  - librarySizeBench: a local fixture news page (tests/fixtures/library/news-article.html) with
  *    its images, extracted with the core and saved with the real save pipeline into an in-memory
- *    IndexedDB; reports saved bytes (every stored record, serialised, plus image blobs) against
+ *    IndexedDB; reports saved bytes (every stored record, serialised, search postings included,
+ *    plus image blobs) against
  *    the page's HTML plus its images' bytes. Target: ratio ≤ 0.5.
  *  - libraryPaintBench (bench/library-paint.ts): library.html in real Chromium with the built
  *    extension and N articles in its database: when the first 50 rows are painted, from
@@ -299,7 +300,9 @@ export async function librarySizeBench(repoRoot: string): Promise<SizeBenchResul
   let savedImageBytes = 0;
   const stored = await db.getAll('images');
   for (const img of stored) savedImageBytes += img.blob.size;
-  const savedRecords = json(await db.getAll('entries')) + json(await db.getAll('versions')) + json(await db.getAll('texts'));
+  // The search postings too (their term list as text, their counts as the bytes they are).
+  const postings = (await db.getAll('terms')).reduce((n, r) => n + json({ ...r, freqs: null }) + r.freqs.byteLength, 0);
+  const savedRecords = json(await db.getAll('entries')) + json(await db.getAll('versions')) + json(await db.getAll('texts')) + postings;
   const savedBytes = savedRecords + savedImageBytes;
   return {
     pageHtmlBytes,
