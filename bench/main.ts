@@ -20,6 +20,7 @@ import { robustCases } from './robust.js';
 import { runBlockPageBench } from './blockpages.js';
 import { runLibraryBench } from './library.js';
 import { runBrowserBench } from './browser.js';
+import { runBrowserExtractBench } from './browser-extract.js';
 
 interface Args {
   check: boolean;
@@ -59,7 +60,7 @@ function parseArgs(argv: string[], repoRoot: string): Args {
     else if (x === '--library-articles') a.libraryArticles = Number(argv[++i]);
     else if (x === '--runs') a.runs = Number(argv[++i]);
     else if (x === '--help' || x === '-h') {
-      console.log('usage: npm run bench -- [--check] [--corpus DIR] [--floors FILE] [--only zyte|readability|blockpages|blockdetect|library|robust|browser] [--no-robust] [--verbose] [--limit N] [--library-articles N (default 10000)] [--runs N (browser: clicks per article)]');
+      console.log('usage: npm run bench -- [--check] [--corpus DIR] [--floors FILE] [--only zyte|readability|blockpages|blockdetect|library|robust|browser|browser-extract] [--no-robust] [--verbose] [--limit N] [--library-articles N (default 10000)] [--runs N (browser: clicks per article)]');
       process.exit(0);
     }
   }
@@ -435,6 +436,14 @@ export async function main(argv: string[], repoRoot: string): Promise<number> {
     const r = await runBrowserBench({ repoRoot, corpus, runs: args.runs, limit: args.limit, verbose: args.verbose });
     Object.assign(figures, r.figures);
     for (const what of r.failures) failures.push({ page: 'browser', what });
+  }
+  collectGarbage();
+  if (want('browser-extract')) {
+    // Our engine against Readability.js inside headless Chromium (PRODUCT.md: 3x there too).
+    const r = await runBrowserExtractBench({ repoRoot, corpus, limit: args.limit, verbose: args.verbose });
+    if (args.verbose) console.log('browser-extract per page (ours theirs ratio):\n' + r.lines.join('\n'));
+    Object.assign(figures, r.figures);
+    for (const what of r.failures) failures.push({ page: 'browser-extract', what });
   }
   printTable();
   console.log('\nOther figures:');

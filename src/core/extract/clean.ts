@@ -14,6 +14,9 @@ export interface CleanContext {
   title: string;
   recs: Map<Element, Rec>;
   root: Rec;
+  /** Work budget (defaults MAX_BODY_NODES, MAX_BODY_CHARS; smaller in tests). */
+  maxNodes?: number;
+  maxChars?: number;
 }
 
 const DROP = new Set([
@@ -95,6 +98,16 @@ const ATTRS: Record<string, string[]> = {
 };
 
 /**
+ * Work budget of the copy: nodes visited and characters of text taken. Why: the copy, the DOM
+ * built from it, DOMPurify's walks and the text output all grow with the article, and a hostile
+ * or broken page (50 MB of "article") must not keep the reader busy for minutes. Far above any
+ * real article (a long Wikipedia page is about a tenth of either); past it the article ends there,
+ * with everything copied so far.
+ */
+export const MAX_BODY_NODES = 150_000;
+export const MAX_BODY_CHARS = 3_000_000;
+
+/**
  * Copy the chosen container into a light tree, element by element, dropping furniture as we
  * go. Why a selective copy instead of cloneNode: dropped subtrees are never copied, only the
  * attributes a reader needs are carried over, and no DOM nodes are created at all.
@@ -105,6 +118,8 @@ export function buildBody(ctx: CleanContext): LNode {
   const wrapper = el('div');
   // Frames walk children in document order; an unwrapped element shares its parent's target.
   const frames: { next: Node | null; target: LNode }[] = [{ next: root.el.firstChild, target: wrapper }];
+  let budget = ctx.maxNodes ?? MAX_BODY_NODES;
+  let chars = ctx.maxChars ?? MAX_BODY_CHARS;
   while (frames.length) {
     const f = frames[frames.length - 1]!;
     const oc = f.next;
@@ -112,11 +127,14 @@ export function buildBody(ctx: CleanContext): LNode {
       frames.pop();
       continue;
     }
+    if (--budget < 0 || chars < 0) break;
     f.next = oc.nextSibling;
     const target = f.target;
     const t = oc.nodeType;
     if (t === 3) {
-      target.c.push((oc as Text).data);
+      const data = (oc as Text).data;
+      chars -= data.length;
+      target.c.push(data);
       continue;
     }
     if (t !== 1) continue;

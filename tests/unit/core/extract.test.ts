@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../../../src/core/extract/index.js';
 import { countWords } from '../../../src/core/text.js';
+import { scan } from '../../../src/core/extract/scan.js';
+import { buildBody } from '../../../src/core/extract/clean.js';
+import { toText } from '../../../src/core/extract/light.js';
 
 const FIX = join(__dirname, '../../fixtures/articles');
 
@@ -226,5 +229,26 @@ describe('countWords', () => {
     for (const t of ['"Yes," she said. (Really?) «Да», — ответил он.', "It's the U.S. — 3.5% of co-op's _total_...", 'سلام، دنیا! این یک «آزمون» است.', '东京是日本的首都。 Tokyo, "the capital".', '...']) {
       expect(countWords(t)).toBe(bySegmenter(t));
     }
+  });
+});
+
+describe('buildBody work budget', () => {
+  const para = (i: number) => `<p>Paragraph ${i} of a very long story, with enough words in it to count as prose.</p>`;
+  const doc = new JSDOM(`<html><body><article>${Array.from({ length: 200 }, (_, i) => para(i)).join('')}</article></body></html>`).window.document;
+  const sc = scan(doc);
+
+  it('copies the whole article when it fits', () => {
+    const body = buildBody({ base: 'https://o.example/', title: '', recs: sc.recs, root: sc.best! });
+    expect(toText(body)).toContain('Paragraph 199 ');
+  });
+
+  it('ends the article where the node or character budget runs out, keeping what came before', () => {
+    const byNodes = toText(buildBody({ base: 'https://o.example/', title: '', recs: sc.recs, root: sc.best!, maxNodes: 20 }));
+    expect(byNodes).toContain('Paragraph 0 ');
+    expect(byNodes).toContain('Paragraph 8 ');
+    expect(byNodes).not.toContain('Paragraph 12 ');
+    const byChars = toText(buildBody({ base: 'https://o.example/', title: '', recs: sc.recs, root: sc.best!, maxChars: 800 }));
+    expect(byChars).toContain('Paragraph 9 ');
+    expect(byChars).not.toContain('Paragraph 12 ');
   });
 });
