@@ -11,8 +11,9 @@ export default defineConfig({
     hookTimeout: 90000,
     reporters: ['verbose'],
     // Real browsers on a shared 2-core machine: a failed test is run once more, and the verbose
-    // report shows the retry. A test that fails twice fails the run. (What is left flaky is the
-    // 3 s timing contracts of tests/e2e/unavailable.e2e.ts when the machine is overloaded.)
+    // report shows the retry. A test that fails twice fails the run. (The 3 s deadlines of
+    // tests/e2e/unavailable.e2e.ts are timed on the browser's clock, so the driver's polling no
+    // longer counts; a machine loaded far past its cores can still stretch the browser itself.)
     retry: 1,
   },
 });
