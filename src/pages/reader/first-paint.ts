@@ -19,6 +19,32 @@ type Runtime = { sendMessage(message: unknown): Promise<unknown> };
 const api = (globalThis as { browser?: { i18n: I18n; runtime: Runtime } }).browser ?? (globalThis as unknown as { chrome: { i18n: I18n; runtime: Runtime } }).chrome;
 const t = (key: string, subs?: string | string[]) => api.i18n.getMessage(key, subs) || key;
 
+/** Calls `then` once, when the first-paint title has been presented, or two frames on where that cannot be known. */
+function afterTitlePresented(then: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    setTimeout(then, 0);
+  };
+  const twoFramesOn = () => requestAnimationFrame(() => requestAnimationFrame(once));
+  if (!PerformanceObserver.supportedEntryTypes?.includes('element')) {
+    twoFramesOn();
+    return;
+  }
+  const observer = new PerformanceObserver((list) => {
+    if (!list.getEntries().some((entry) => (entry as PerformanceEntry & { identifier?: string }).identifier === 'article-title')) return;
+    observer.disconnect();
+    once();
+  });
+  observer.observe({ type: 'element', buffered: true });
+  // Never wait long for the report: a hidden tab, for one, presents nothing.
+  setTimeout(() => {
+    observer.disconnect();
+    once();
+  }, 500);
+}
+
 function start(): void {
   // As i18n.ts's uiLanguage and uiDirection, without the polyfill.
   const locale = pickUiLanguage(api.i18n.getMessage('uiLocale'), api.i18n.getUILanguage?.() ?? '');
@@ -49,14 +75,14 @@ function start(): void {
     // An earlier saved version, or nothing handed over: the full reader decides what to show.
     if (!pageUrl || params.has('version') || !article || !article.title) return loadFullReader();
     document.getElementById('app')?.replaceChildren(drawFirstPaint(document, article, pageUrl, { locale, dir: uiDir, t }));
-    // The full reader is fetched once this frame is on screen: its compile would otherwise
-    // compete with the frame's own raster on a busy machine. The frame after next starting means
-    // this one was produced.
     requestAnimationFrame(() => {
       // As ArticleView's (for benchmarks): the first frame with the article in it.
       performance.mark('samizdat:article-painted');
-      requestAnimationFrame(() => setTimeout(loadFullReader, 0));
     });
+    // The full reader is fetched once this paint is on screen: its compile would otherwise
+    // compete with the frame's raster and presentation on a busy machine. Element timing says
+    // when the title was presented (Chromium); elsewhere, or if it never says, two frames on.
+    afterTitlePresented(loadFullReader);
   });
 }
 
