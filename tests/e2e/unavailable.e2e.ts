@@ -42,6 +42,28 @@ async function untrustedTlsServer(): Promise<{ server: HttpsServer; port: number
 const CAPTURE_TS = '20240115093000';
 const html = (title: string, body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
 
+/** Copy settings whose every lookup goes to the local fakes on `port`, so nothing leaves the machine. */
+function localCopySettings(port: number, mirrorListUrls: string[], slowLoadSeconds: number, autoLookups: boolean) {
+  const base = `http://archive.test:${port}`;
+  return {
+    endpoints: { wayback: base, waybackAvailability: `${base}/wayback/available`, ghostarchive: base, megalodon: base },
+    archiveTodayHost: base,
+    mirrorListUrls,
+    slowLoadSeconds,
+    autoLookups,
+  };
+}
+
+/** Stores copy settings from the options page, which stays open for the caller (close it when done). */
+async function storeCopySettings(h: Harness, value: ReturnType<typeof localCopySettings>): Promise<Tab> {
+  const options = await h.openExtensionPage('options.html');
+  await options.evaluate(async (v) => {
+    const api = (globalThis as ApiGlobal).browser ?? (globalThis as ApiGlobal).chrome!;
+    await api.storage.local.set({ copySettings: v, mirrorListCache: null });
+  }, value);
+  return options;
+}
+
 function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): boolean {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), ...headers });
   res.end(body);
@@ -762,19 +784,7 @@ describe('[chromium] a navigation that times out goes to unavailable.html as tim
   it('net::ERR_TIMED_OUT', async () => {
     const h = await launch('chromium');
     try {
-      // No lookup or mirror list may leave the machine: every endpoint is a local fake.
-      const base = `http://archive.test:${h.server.port}`;
-      const options = await h.openExtensionPage('options.html');
-      await options.evaluate(async (value) => {
-        const api = (globalThis as ApiGlobal).browser ?? (globalThis as ApiGlobal).chrome!;
-        await api.storage.local.set({ copySettings: value, mirrorListCache: null });
-      }, {
-        endpoints: { wayback: base, waybackAvailability: `${base}/wayback/available`, ghostarchive: base, megalodon: base },
-        archiveTodayHost: base,
-        mirrorListUrls: [h.url('mirror.test', '/none.json')],
-        slowLoadSeconds: 60,
-        autoLookups: false,
-      });
+      const options = await storeCopySettings(h, localCopySettings(h.server.port, [h.url('mirror.test', '/none.json')], 60, false));
       await options.close();
       const url = h.url('news.test', '/timed-out');
       const tab = await h.newTab(h.url('news.test', '/'));
@@ -804,18 +814,7 @@ describe('[firefox] the slow-load offer survives the event page being suspended 
     const hanging: ServerResponse[] = [];
     try {
       h.server.route('news.test/hang', (_q: IncomingMessage, res: ServerResponse) => (hanging.push(res), true));
-      const base = `http://archive.test:${h.server.port}`;
-      const options = await h.openExtensionPage('options.html');
-      await options.evaluate(async (value) => {
-        const api = (globalThis as ApiGlobal).browser ?? (globalThis as ApiGlobal).chrome!;
-        await api.storage.local.set({ copySettings: value, mirrorListCache: null });
-      }, {
-        endpoints: { wayback: base, waybackAvailability: `${base}/wayback/available`, ghostarchive: base, megalodon: base },
-        archiveTodayHost: base,
-        mirrorListUrls: [h.url('mirror.test', '/none.json')],
-        slowLoadSeconds: 5,
-        autoLookups: false,
-      });
+      const options = await storeCopySettings(h, localCopySettings(h.server.port, [h.url('mirror.test', '/none.json')], 5, false));
       const starts = () =>
         options.evaluate(async () => {
           const api = (globalThis as ApiGlobal).browser ?? (globalThis as ApiGlobal).chrome!;
