@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
+    globalSetup: ['tests/unit/build-first.ts'],
     testTimeout: 20000,
   },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
