@@ -17,16 +17,19 @@ import type { SearchDoc } from './text-terms.js';
 
 const FIELD_COUNT = FIELDS.length;
 
-/** A Uint32Array that grows by doubling. */
-class U32 {
-  data: Uint32Array;
+/** A typed array that grows by doubling (Uint32Array or Uint8Array, by the factory given). */
+class Growable<A extends Uint32Array | Uint8Array> {
+  data: A;
   length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Uint32Array(Math.max(16, capacity));
+  constructor(
+    private readonly make: (size: number) => A,
+    capacity = 1024,
+  ) {
+    this.data = make(Math.max(16, capacity));
   }
   push(v: number): void {
     if (this.length === this.data.length) {
-      const next = new Uint32Array(this.data.length * 2);
+      const next = this.make(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
@@ -34,21 +37,8 @@ class U32 {
   }
 }
 
-class U8 {
-  data: Uint8Array;
-  length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Uint8Array(Math.max(16, capacity));
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint8Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-}
+const u32 = (size: number): Uint32Array => new Uint32Array(size);
+const u8 = (size: number): Uint8Array => new Uint8Array(size);
 
 /** A 32-bit set of the term's letters (hashed): an edit changes at most two bits of it. */
 function letterMask(term: string): number {
@@ -311,9 +301,9 @@ export class TermIndex {
  */
 export class IndexBuilder {
   private termIds = new Map<string, number>();
-  private termOf = new U32(1 << 16);
-  private docOf = new U32(1 << 16);
-  private freqOf = new U8(1 << 16);
+  private termOf = new Growable(u32, 1 << 16);
+  private docOf = new Growable(u32, 1 << 16);
+  private freqOf = new Growable(u8, 1 << 16);
   private urls: string[] = [];
   private lengths: number[] = [];
 
