@@ -4,15 +4,11 @@
  * come from the document's own window).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { beforeAll, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../../..');
 
-beforeAll(() => {
-  if (!existsSync(join(root, 'dist/core/index.js'))) execFileSync('node', ['build.mjs'], { cwd: root });
-}, 120000);
 
 it('imports as samizdat/core under plain Node and runs on a jsdom document', () => {
   const script = `

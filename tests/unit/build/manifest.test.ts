@@ -3,10 +3,9 @@
  * browser: host access at install, the exact extension-page CSP, no web-accessible pages,
  * and the background each browser needs.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../../..');
 type Manifest = Record<string, unknown> & {
@@ -19,9 +18,6 @@ type Manifest = Record<string, unknown> & {
 const read = (browser: string): Manifest => JSON.parse(readFileSync(join(root, 'dist', browser, 'manifest.json'), 'utf8'));
 
 describe('built manifests', () => {
-  beforeAll(() => {
-    if (!existsSync(join(root, 'dist/chrome/manifest.json'))) execFileSync('node', ['build.mjs'], { cwd: root });
-  }, 120000);
 
   for (const browser of ['chrome', 'firefox']) {
     describe(browser, () => {

@@ -2,10 +2,9 @@
  * Release builds must carry no test hook: the hooks let a web page drive the extension.
  * The test build is checked too, so that this test can tell the two apart at all.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../../..');
 // Also the bench probes: the content script's own timing and the trigger time of a click.
@@ -19,10 +18,6 @@ function bundleText(dir: string): string {
 }
 
 describe('release bundles', () => {
-  beforeAll(() => {
-    if (!existsSync(join(root, 'dist/chrome/manifest.json'))) execFileSync('node', ['build.mjs'], { cwd: root });
-    if (!existsSync(join(root, 'dist-test/chrome/manifest.json'))) execFileSync('node', ['build.mjs', '--test'], { cwd: root });
-  }, 120000);
 
   for (const browser of ['chrome', 'firefox']) {
     it(`${browser}: the release build contains no test hook`, () => {
