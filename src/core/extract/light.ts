@@ -142,8 +142,12 @@ export function textOf(n: LNode | string, limit = Infinity): string {
   return s;
 }
 
+/** Phrasing elements: an empty one between two words may hold the only space. */
+const INLINE = new Set(['a', 'b', 'strong', 'i', 'em', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'q', 'cite', 'abbr', 'time', 'code', 'kbd', 'samp', 'var', 'dfn', 'bdi', 'bdo']);
+
 /**
- * Remove elements left empty by pruning, and collapse wrapper chains (<div><div>…): one
+ * Remove elements left empty by pruning (keeping the space an empty inline element may have
+ * held between two words), and collapse wrapper chains (<div><div>…): one
  * iterative post-order pass.
  */
 export function prune(root: LNode): void {
@@ -168,6 +172,9 @@ export function prune(root: LNode): void {
         const only = c.t === 'div' && !c.a ? singleChild(c) : null;
         kept.push(only && only.t === 'div' ? only : c);
         solid = true;
+      } else if (INLINE.has(c.t) && /\s/.test(textOf(c, 64))) {
+        // An empty element may still be the only space between two words ("one<b> </b>two").
+        kept.push(' ');
       }
     }
     n.c = kept;

@@ -113,6 +113,16 @@ const TITLE_SEPS = / [|\-\\/>»] /g;
 const HIER_SEP = / [\\/>»] /;
 const SEP_CHARS = /[|\-\\/>»]+/g;
 
+const DASH_SEPS = / [—–·] /;
+
+/** Whether `title` is `headline` plus a site part after (or before) an em/en dash or middle dot. */
+function headlineBesideDash(title: string, headline: string): boolean {
+  if (!headline || headline.length >= title.length) return false;
+  if (title.startsWith(headline)) return /^ [—–·] \S/.test(title.slice(headline.length));
+  if (title.endsWith(headline)) return /\S [—–·] $/.test(title.slice(0, -headline.length));
+  return false;
+}
+
 /** Words as a title-length heuristic counts them (a leading space counts as an empty word). */
 function titleWords(s: string): number {
   return s.split(/\s+/).length;
@@ -140,6 +150,13 @@ export function titleFromDocTitle(orig: string, h1s: string[], headings: () => s
       // Many words before the colon: the colon is part of the headline itself.
       else if (titleWords(orig.slice(0, orig.indexOf(':'))) > 5) cur = orig;
     }
+  } else if (DASH_SEPS.test(orig)) {
+    // "Headline — Site" or "Site · Headline" with typographic dashes or a middle dot: Readability
+    // does not cut at these (a dash is often part of a headline), so cut only where a <h1> on the
+    // page shows the headline alone.
+    // The <h1> confirms the cut, so the length rule below does not apply.
+    const shown = h1s.find((h) => headlineBesideDash(orig, h));
+    if (shown) return shown;
   } else if ((orig.length > 150 || orig.length < 15) && h1s.length === 1) {
     cur = h1s[0]!;
   }

@@ -252,3 +252,13 @@ describe('buildBody work budget', () => {
     expect(byChars).not.toContain('Paragraph 12 ');
   });
 });
+
+describe('whitespace held by an empty inline element', () => {
+  it('keeps the space of "one<b> </b>two" between the two words', () => {
+    const prose = '<p>More prose of the story, long enough to count as a paragraph, with commas, and a stop.</p>';
+    const dom = new JSDOM(`<html><head><title>A story</title></head><body><article><p>One<b> </b>two and<i> </i>three, with more words to make a paragraph.</p>${prose.repeat(4)}</article></body></html>`, { url: 'https://o.example/a' });
+    const a = extractArticle(dom.window.document)!;
+    expect(a.textContent).toContain('One two and three,');
+    expect(a.contentHtml).not.toMatch(/<(?:b|i)>\s*<\/(?:b|i)>/);
+  });
+});
