@@ -20,7 +20,7 @@ const browsers = ['chrome', 'firefox'];
 const pages = ['reader', 'library', 'popup', 'options', 'unavailable'];
 
 /** Scripts every browser build contains; the key is the output name. */
-function entryPoints() {
+function entryPoints(browser) {
   const entries = {
     background: 'src/background/index.ts',
     // The always-on content script is built on its own (contentScriptOptions), not here.
@@ -34,6 +34,8 @@ function entryPoints() {
   entries['library-first'] = 'src/pages/library/first-paint.ts';
   // So are the reader's: the handed-over article's start, painted before reader.js loads.
   entries['reader-first'] = 'src/pages/reader/first-paint.ts';
+  // Chrome: the offscreen document whose timer wakes a stopped service worker at a slow-load deadline.
+  if (browser === 'chrome') entries['wake-clock'] = 'src/offscreen/wake-clock.ts';
   if (test) entries['test-bridge'] = 'src/test-hooks/bridge.ts';
   return entries;
 }
@@ -45,6 +47,8 @@ function manifestFor(browser) {
   if (browser === 'chrome') {
     manifest.background = { service_worker: 'background.js' };
     manifest.minimum_chrome_version = '116';
+    // The slow-load wake clock (src/background/wake-clock.ts); Firefox's event page needs none.
+    manifest.permissions.push('offscreen');
   } else {
     manifest.background = { scripts: ['background.js'] };
     manifest.browser_specific_settings = {
@@ -67,10 +71,11 @@ function manifestFor(browser) {
   return manifest;
 }
 
-function copyStatic(outDir) {
+function copyStatic(outDir, browser) {
   for (const page of pages) {
     cpSync(join(root, 'src/pages', page, `${page}.html`), join(outDir, `${page}.html`));
   }
+  if (browser === 'chrome') cpSync(join(root, 'src/offscreen/wake-clock.html'), join(outDir, 'wake-clock.html'));
   cpSync(join(root, 'src/pages/shared/pages.css'), join(outDir, 'pages.css'));
   cpSync(join(root, 'icons'), join(outDir, 'icons'), { recursive: true });
   cpSync(join(root, '_locales'), join(outDir, '_locales'), { recursive: true });
@@ -98,7 +103,7 @@ function zipDir(dir, zipPath) {
 function extensionOptions(browser) {
   const outDir = join(outRoot, browser);
   return {
-    entryPoints: entryPoints(),
+    entryPoints: entryPoints(browser),
     outdir: outDir,
     bundle: true,
     format: 'iife',
@@ -119,7 +124,7 @@ function extensionOptions(browser) {
         setup(build) {
           build.onEnd((result) => {
             if (result.errors.length) return;
-            copyStatic(outDir);
+            copyStatic(outDir, browser);
             writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifestFor(browser), null, 2));
             if (!dev && !test) zipDir(outDir, join(outRoot, `samizdat-${browser}.zip`));
           });

@@ -16,12 +16,15 @@ import { detectBlockPage } from '../core/blockpage/index.js';
 import { loadCopySettings } from '../shared/copy-settings.js';
 import { unavailablePath } from '../shared/copy-offer.js';
 import { getTrouble, mainFrameRecord, sameDocument, setTrouble, type MainFrameRecord } from './main-frame.js';
-import { SlowLoadWatch } from './slow-load.js';
-import { httpStatusReason, isBadPortUrl, isHttpErrorPageFailure, netErrorReason } from '../shared/net-errors.js';
+import { SlowLoadWatch, type SlowLoadDeps } from './slow-load.js';
+import { chromeWakeClock } from './wake-clock.js';
+import { hasErrorCode, httpStatusReason, isBadPortUrl, isHttpErrorPageFailure, netErrorReason } from '../shared/net-errors.js';
 import { markTab } from './toolbar.js';
 import { handle } from './router.js';
 
 const isWeb = (url: string) => /^https?:\/\//i.test(url);
+/** How long a webRequest error given only in words waits for webNavigation's code of it. */
+const WORDS_ONLY_WAIT_MS = 1000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The last top-level navigation each tab started. */
@@ -34,6 +37,8 @@ const committed = new Map<number, { url: string; at: number }>();
 const retries = new Map<number, { url: string; at: number }>();
 /** Tabs going from unavailable.html back into the failed page's own history entry. */
 const backIntoFailure = new Map<number, string>();
+/** The last failure each tab was sent to unavailable.html for (kept when our page commits). */
+const acted = new Map<number, { url: string; at: number }>();
 
 /** The URL the user wanted: the first of the redirect chain the failed URL belongs to. */
 function originalUrl(url: string, record: MainFrameRecord | undefined): string {
@@ -95,6 +100,7 @@ export async function onNavigationFailure(tabId: number, url: string, error: str
   const last = handled.get(tabId);
   if (last && sameDocument(last.url, original) && Date.now() - last.at < 3000) return;
   handled.set(tabId, { url: original, at: Date.now() });
+  acted.set(tabId, { url: original, at: Date.now() });
   void slowLoads.stop(tabId);
   const back = backIntoFailure.get(tabId);
   backIntoFailure.delete(tabId);
@@ -170,7 +176,7 @@ async function onSlow(tabId: number, url: string): Promise<void> {
   await markTab(tabId, 'unavailable');
 }
 
-const slowLoads = new SlowLoadWatch({
+const slowLoadDeps: SlowLoadDeps = {
   now: () => Date.now(),
   session: {
     get: (keys) => browser.storage.session.get(keys) as Promise<Record<string, unknown>>,
@@ -178,7 +184,10 @@ const slowLoads = new SlowLoadWatch({
     remove: (key) => browser.storage.session.remove(key),
   },
   alarms: {
-    create: (name, info) => browser.alarms.create(name, info),
+    // The test build loads unpacked, where Chrome lets an alarm fire at any time; a packed
+    // extension's fires no sooner than 30 s after it is set. The test build keeps to that, so
+    // the E2E shows what a user's Chrome does (the wake clock, not the alarm, on time).
+    create: (name, info) => browser.alarms.create(name, __TEST__ && __BROWSER__ === 'chrome' ? { when: Math.max(info.when, Date.now() + 30_000) } : info),
     clear: (name) => browser.alarms.clear(name),
   },
   async stillLoading(tabId) {
@@ -186,7 +195,24 @@ const slowLoads = new SlowLoadWatch({
     return tab?.status === 'loading';
   },
   onSlow,
-});
+};
+const slowLoads = new SlowLoadWatch(slowLoadDeps);
+
+/**
+ * Whether what committed under a bad-port URL is the browser's refusal rather than the page. A
+ * page that was served has a response status (webRequest) and takes a script; the browser's
+ * error page has neither (no request was made, and extensions cannot script error pages).
+ */
+async function portRefused(tabId: number, url: string): Promise<boolean> {
+  const record = mainFrameRecord(tabId);
+  if (record?.status !== undefined && sameDocument(record.finalUrl, url)) return false;
+  try {
+    const [result] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, injectImmediately: true, func: () => document.documentURI });
+    return !(typeof result?.result === 'string' && sameDocument(result.result, url));
+  } catch {
+    return true;
+  }
+}
 
 /** The page got far enough to read: no longer slow. */
 async function loaded(tabId: number): Promise<void> {
@@ -201,6 +227,9 @@ async function loaded(tabId: number): Promise<void> {
 }
 
 export function startNavigationErrors(): void {
+  // Chrome: the offscreen clock that wakes a stopped worker at a deadline. Handed a deadline only
+  // for a load still pending after 2 s; the document closes 30 s after the last watch ends.
+  if (__BROWSER__ === 'chrome') slowLoadDeps.wakeClock = chromeWakeClock(2000, 30_000);
   // Listeners first (an alarm may be what woke the worker), then the watches of a past life.
   browser.alarms.onAlarm.addListener((alarm) => void slowLoads.onAlarm(alarm.name));
   browser.webNavigation.onBeforeNavigate.addListener((d) => {
@@ -229,9 +258,14 @@ export function startNavigationErrors(): void {
     if (unavailableSubject(d.url) !== null) handled.delete(d.tabId);
     // Firefox refuses a page on a bad port with no error event and no onBeforeNavigate: its error
     // page commits under the URL. (Chrome reports ERR_UNSAFE_PORT; the duplicate is ignored.)
+    // A user who allowed the port (Firefox's network.security.ports.banned.override, Chrome's
+    // --explicitly-allowed-ports) gets the page itself: only a refusal is a failure.
     if (isWeb(d.url) && isBadPortUrl(d.url)) {
-      navigations.set(d.tabId, { url: d.url, at: Date.now() });
-      void onNavigationFailure(d.tabId, d.url, 'NS_ERROR_PORT_ACCESS_NOT_ALLOWED');
+      void portRefused(d.tabId, d.url).then((refused) => {
+        if (!refused) return;
+        navigations.set(d.tabId, { url: d.url, at: Date.now() });
+        return onNavigationFailure(d.tabId, d.url, 'NS_ERROR_PORT_ACCESS_NOT_ALLOWED');
+      });
     }
   });
   browser.webNavigation.onDOMContentLoaded.addListener((d) => {
@@ -246,18 +280,37 @@ export function startNavigationErrors(): void {
   browser.webRequest.onErrorOccurred.addListener(
     (d) => {
       if (d.tabId < 0) return;
-      void onNavigationFailure(d.tabId, d.url, d.error);
+      if (hasErrorCode(d.error)) {
+        void onNavigationFailure(d.tabId, d.url, d.error);
+        return;
+      }
+      // Firefox names certificate and TLS failures here only in words, in the UI's language;
+      // webNavigation reports the same failure with its nsresult. Let that one decide, and act
+      // on this one (as `unknown`) only if it never came.
+      const record = mainFrameRecord(d.tabId);
+      const since = record?.requestId === d.requestId ? record.startedAt : Date.now() - 3000;
+      void sleep(WORDS_ONLY_WAIT_MS).then(() => {
+        const done = acted.get(d.tabId);
+        const original = originalUrl(d.url, mainFrameRecord(d.tabId));
+        if (done && done.at >= since && (sameDocument(done.url, original) || sameDocument(done.url, d.url))) return;
+        return onNavigationFailure(d.tabId, d.url, d.error);
+      });
     },
     { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] },
   );
   browser.tabs.onRemoved.addListener((tabId) => {
     void slowLoads.stop(tabId);
-    for (const map of [navigations, handled, committed, retries, backIntoFailure]) map.delete(tabId);
+    for (const map of [navigations, handled, committed, retries, backIntoFailure, acted]) map.delete(tabId);
   });
   const resumed = slowLoads.resume();
   handle('tab-trouble', async ({ tabId }) => {
     await resumed;
     return getTrouble(tabId);
+  });
+  // The offscreen wake clock's deadline (Chrome): this message may be what started the worker.
+  handle('wake-clock-due', async ({ tabId }) => {
+    await resumed;
+    await slowLoads.settle(tabId);
   });
   handle('retry-page', ({ url }, sender) => {
     if (sender.tab?.id !== undefined) retries.set(sender.tab.id, { url, at: Date.now() });

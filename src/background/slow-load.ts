@@ -7,9 +7,11 @@
  * deadline, and three things can settle it:
  * - a setTimeout, exact, while the worker lives (the navigation event that started the watch has
  *   just woken it, and its 30 s idle limit is longer than the default 15 s);
- * - a browser alarm at the deadline, which wakes a stopped worker. Chrome runs alarms no sooner
- *   than 30 s after they are set (unpacked extensions excepted), so after a restart the offer may
- *   come late but never not at all: the alarm is the backstop, not the clock;
+ * - in Chrome, an offscreen document's timer (wake-clock.ts), whose message at the deadline
+ *   starts a stopped worker on time;
+ * - a browser alarm at the deadline, which wakes a stopped worker (and Firefox's suspended event
+ *   page). Chrome runs alarms no sooner than 30 s after they are set (unpacked extensions
+ *   excepted), so there the alarm is the backstop, not the clock;
  * - the worker starting for any other reason (the popup asking, another event): overdue loads
  *   are settled at once and the others get their timer back (`resume`).
  * No extension API here: the browser side is passed in, so unit tests run it on a fake clock.
@@ -32,6 +34,8 @@ export interface SlowLoadDeps {
     create(name: string, info: { when: number }): Promise<void> | void;
     clear(name: string): Promise<unknown> | unknown;
   };
+  /** Chrome: the offscreen clock that wakes a stopped worker at a deadline. */
+  wakeClock?: { set(tabId: number, at: number): void; clear(tabId: number): void };
   /** Whether the tab is still loading that navigation (it may have ended while the worker slept). */
   stillLoading(tabId: number, url: string): Promise<boolean>;
   /** The page is slow: offer copies. */
@@ -83,6 +87,7 @@ export class SlowLoadWatch {
       const deadline = this.deps.now() + (await seconds) * 1000;
       await this.deps.session.set({ [keyOf(tabId)]: { url, deadline } satisfies PendingLoad });
       this.arm(tabId, deadline);
+      this.deps.wakeClock?.set(tabId, deadline);
       await this.deps.alarms.create(alarmOf(tabId), { when: deadline });
     });
   }
@@ -92,6 +97,7 @@ export class SlowLoadWatch {
     this.disarm(tabId);
     return this.queue(tabId, async () => {
       this.disarm(tabId);
+      this.deps.wakeClock?.clear(tabId);
       await this.deps.session.remove(keyOf(tabId));
       await this.deps.alarms.clear(alarmOf(tabId));
     });
@@ -104,16 +110,18 @@ export class SlowLoadWatch {
       if (!pending) return;
       if (pending.deadline > this.deps.now()) {
         this.arm(tabId, pending.deadline);
+        this.deps.wakeClock?.set(tabId, pending.deadline);
         return;
       }
       this.disarm(tabId);
+      this.deps.wakeClock?.clear(tabId);
       await this.deps.session.remove(keyOf(tabId));
       await this.deps.alarms.clear(alarmOf(tabId));
       if (await this.deps.stillLoading(tabId, pending.url)) await this.deps.onSlow(tabId, pending.url);
     });
   }
 
-  /** A browser alarm fired (it may have woken the worker). */
+  /** A browser alarm fired, or the wake clock's deadline came (either may have woken the worker). */
   onAlarm(name: string): Promise<void> {
     if (!name.startsWith(ALARM_PREFIX)) return Promise.resolve();
     const tabId = Number(name.slice(ALARM_PREFIX.length));

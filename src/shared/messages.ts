@@ -49,6 +49,12 @@ export interface MessageTable {
   'tab-trouble': { request: { tabId: number }; response: TabTrouble };
   /** Popup → background: save the article on this tab offline (same as the Save menu item). */
   'save-tab': { request: { tabId: number }; response: SaveResult };
+  /** Background (Chrome) → its offscreen wake clock: wake me at `at` (epoch ms) for this tab's slow-load watch. */
+  'wake-clock-set': { request: { tabId: number; at: number }; response: void };
+  /** Background (Chrome) → its offscreen wake clock: that tab's watch ended. */
+  'wake-clock-clear': { request: { tabId: number }; response: void };
+  /** Offscreen wake clock → background (starting a stopped worker): this tab's deadline has come. */
+  'wake-clock-due': { request: { tabId: number }; response: void };
   /** Test build only: run the code a browser event would run. */
   'test-hook': { request: TestHookRequest; response: unknown };
 }

@@ -200,20 +200,8 @@ function fromNumber(n: number): NetErrorReason | null | undefined {
   return undefined;
 }
 
-const TLS_MESSAGE = /\b(?:certificates?|SSL|TLS|cipher|handshake|OCSP)\b/i;
-
-/**
- * The `reason` code for a navigation/request error as the browser reports it, or `null` when it
- * is not a failure of the page. Unknown errors are `unknown`; never throws.
- */
-export function netErrorReason(error: unknown): NetErrorReason | null {
-  if (typeof error === 'number') {
-    const r = fromNumber(error);
-    return r === undefined ? 'unknown' : r;
-  }
-  if (typeof error !== 'string') return 'unknown';
-  const s = error.trim();
-  if (!s) return 'unknown';
+/** The reason from the codes in an error string (names, nsresults, net error numbers), or undefined when it holds none. */
+function reasonFromCodes(s: string): NetErrorReason | null | undefined {
   // Names anywhere in the string ("net::ERR_X", "Error: NS_ERROR_X", "SSL_ERROR_X").
   const names = s.match(/\b(?:ERR_[A-Z0-9_]+|NS_(?:ERROR|BINDING)_[A-Z0-9_]+|NS_BINDING_[A-Z]+|(?:SSL_ERROR|SEC_ERROR|MOZILLA_PKIX_ERROR)_[A-Z0-9_]+)\b/g);
   if (names) {
@@ -233,11 +221,33 @@ export function netErrorReason(error: unknown): NetErrorReason | null {
     const r = fromNumber(Number(dec[1]));
     if (r !== undefined) return r;
   }
-  // Firefox's webRequest gives certificate and TLS failures as NSS's own message, not a name
-  // ("The certificate is not trusted because it is self-signed.", "Peer's Certificate issuer
-  // is not recognized."): English in English builds, so other UI languages stay `unknown`.
-  if (TLS_MESSAGE.test(s)) return 'tls';
-  return 'unknown';
+  return undefined;
+}
+
+/**
+ * The `reason` code for a navigation/request error as the browser reports it, or `null` when it
+ * is not a failure of the page. Only codes count, never wording: Firefox's webRequest gives
+ * certificate and TLS failures as NSS's message in the browser's UI language ("The certificate
+ * is not trusted because it is self-signed."), so such a message is `unknown` here and the
+ * caller waits for webNavigation's numeric nsresult of the same failure (see `hasErrorCode`).
+ * Unknown errors are `unknown`; never throws.
+ */
+export function netErrorReason(error: unknown): NetErrorReason | null {
+  if (typeof error === 'number') {
+    const r = fromNumber(error);
+    return r === undefined ? 'unknown' : r;
+  }
+  if (typeof error !== 'string') return 'unknown';
+  const s = error.trim();
+  if (!s) return 'unknown';
+  const r = reasonFromCodes(s);
+  return r === undefined ? 'unknown' : r;
+}
+
+/** Whether an error string carries a code we know (false for a browser's free-text message). */
+export function hasErrorCode(error: unknown): boolean {
+  if (typeof error === 'number') return fromNumber(error) !== undefined;
+  return typeof error === 'string' && reasonFromCodes(error.trim()) !== undefined;
 }
 
 /** The Fetch standard's "bad ports": no browser loads a page from them (ERR_UNSAFE_PORT). */

@@ -22,6 +22,8 @@ const fake = {
     get: vi.fn(async (id: number) => ({ id, ...(tabsNow.get(id) ?? { url: '', status: 'loading' }) })),
   },
   alarms: { create: vi.fn(), clear: vi.fn(async () => true), onAlarm: event() },
+  // Extensions cannot script the browser's error pages: by default the injection is refused.
+  scripting: { executeScript: vi.fn(async (_: unknown): Promise<{ result: unknown }[]> => Promise.reject(new Error('Missing host permission for the tab'))) },
   storage: {
     session: {
       get: async (key: string | null) => (key === null ? Object.fromEntries(session) : session.has(key) ? { [key]: session.get(key) } : {}),
@@ -36,6 +38,7 @@ const fake = {
 };
 vi.mock('webextension-polyfill', () => ({ default: fake }));
 (globalThis as Record<string, unknown>).__BROWSER__ = 'firefox';
+(globalThis as Record<string, unknown>).__TEST__ = false;
 
 const { mainFrameRecord, startMainFrameTracking } = await import('../../../src/background/main-frame.js');
 const { startNavigationErrors } = await import('../../../src/background/navigation-errors.js');
@@ -134,5 +137,65 @@ describe('navigation failures', () => {
     expect(mainFrameRecord(31)?.status).toBeUndefined();
     wr.onHeadersReceived.fire({ tabId: 31, requestId: 'r31', url: blockHost, statusCode: 200, responseHeaders: [] });
     expect(mainFrameRecord(31)?.status).toBe(200);
+  });
+
+  const certPage = 'https://tls.example/story.html';
+  // Firefox's order for an untrusted certificate: webRequest's message in words (translated with
+  // the UI: German here), then webNavigation's nsresult (MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT).
+  it('a certificate error reported in words (any language) is tls by webNavigation\'s code', async () => {
+    wn.onBeforeNavigate.fire({ tabId: 41, frameId: 0, url: certPage });
+    wr.onBeforeRequest.fire({ tabId: 41, requestId: 'r41', url: certPage });
+    wr.onErrorOccurred.fire({ tabId: 41, requestId: 'r41', url: certPage, error: 'Das Zertifikat ist nicht vertrauenswürdig, weil es vom Aussteller selbst signiert wurde.' });
+    await sleep(100);
+    expect(sentTo(41)).toEqual([]); // waiting for the code
+    wn.onErrorOccurred.fire({ tabId: 41, frameId: 0, url: certPage, error: 'Error code 2153398258' });
+    await sleep(1300);
+    const sent = sentTo(41);
+    expect(sent.length).toBeGreaterThan(0);
+    for (const params of sent) expect([params.get('url'), params.get('reason')]).toEqual([certPage, 'tls']);
+  });
+
+  it('the same when webNavigation reports first, and our page has already committed when the words come', async () => {
+    wn.onBeforeNavigate.fire({ tabId: 42, frameId: 0, url: certPage });
+    wr.onBeforeRequest.fire({ tabId: 42, requestId: 'r42', url: certPage });
+    wn.onErrorOccurred.fire({ tabId: 42, frameId: 0, url: certPage, error: 'Error code 2153390067' }); // SEC_ERROR_UNKNOWN_ISSUER
+    await sleep(100);
+    wn.onCommitted.fire({ tabId: 42, frameId: 0, url: `moz-extension://ext/unavailable.html?url=${encodeURIComponent(certPage)}&reason=tls` });
+    wr.onErrorOccurred.fire({ tabId: 42, requestId: 'r42', url: certPage, error: "L'émetteur du certificat du pair n'est pas reconnu." });
+    await sleep(1300);
+    expect(sentTo(42).map((p) => p.get('reason'))).toEqual(['tls']);
+  });
+
+  it('words alone, with no code ever, still send the tab on, as unknown', async () => {
+    wn.onBeforeNavigate.fire({ tabId: 43, frameId: 0, url: certPage });
+    wr.onBeforeRequest.fire({ tabId: 43, requestId: 'r43', url: certPage });
+    wr.onErrorOccurred.fire({ tabId: 43, requestId: 'r43', url: certPage, error: 'Něco se pokazilo.' });
+    await sleep(1300);
+    expect(sentTo(43).map((p) => p.get('reason'))).toEqual(['unknown']);
+  });
+
+  // A page on one of the Fetch standard's bad ports commits in Firefox with no error event,
+  // whether the browser refused it (its error page) or the user allowed the port (the page).
+  const badPortPage = 'http://news.example:10080/story.html';
+  it('a bad-port page the browser refused goes to unavailable.html', async () => {
+    wn.onCommitted.fire({ tabId: 51, frameId: 0, url: badPortPage });
+    await sleep(200);
+    expect(sentTo(51).map((p) => [p.get('url'), p.get('reason')])).toContainEqual([badPortPage, 'blocked-by-policy']);
+  });
+
+  it('a bad-port page the user allowed, which was served, is left alone', async () => {
+    wn.onBeforeNavigate.fire({ tabId: 52, frameId: 0, url: badPortPage });
+    wr.onBeforeRequest.fire({ tabId: 52, requestId: 'r52', url: badPortPage });
+    wr.onHeadersReceived.fire({ tabId: 52, requestId: 'r52', url: badPortPage, statusCode: 200, responseHeaders: [] });
+    wn.onCommitted.fire({ tabId: 52, frameId: 0, url: badPortPage });
+    await sleep(200);
+    expect(sentTo(52)).toEqual([]);
+  });
+
+  it('the same when webRequest has not reported the response yet: the page takes a script', async () => {
+    fake.scripting.executeScript.mockImplementationOnce(async () => [{ result: badPortPage }]);
+    wn.onCommitted.fire({ tabId: 53, frameId: 0, url: badPortPage });
+    await sleep(200);
+    expect(sentTo(53)).toEqual([]);
   });
 });

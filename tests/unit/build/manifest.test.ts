@@ -64,6 +64,14 @@ describe('built manifests', () => {
     expect(read('chrome').background).toEqual({ service_worker: 'background.js' });
   });
 
+  it('only chrome asks for offscreen, and has the wake clock document it opens', () => {
+    expect(read('chrome').permissions).toContain('offscreen');
+    expect(existsSync(join(root, 'dist/chrome/wake-clock.html'))).toBe(true);
+    expect(existsSync(join(root, 'dist/chrome/wake-clock.js'))).toBe(true);
+    expect(read('firefox').permissions).not.toContain('offscreen');
+    expect(existsSync(join(root, 'dist/firefox/wake-clock.html'))).toBe(false);
+  });
+
   it('firefox runs background scripts, with a gecko id and ESR 128 as the oldest version', () => {
     const manifest = read('firefox');
     expect(manifest.background).toEqual({ scripts: ['background.js'] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  httpStatusReason, isBadPortUrl, isBotChallenge, isHttpErrorPageFailure, netErrorReason, warrantsHttpNotice,
+  hasErrorCode, httpStatusReason, isBadPortUrl, isBotChallenge, isHttpErrorPageFailure, netErrorReason, warrantsHttpNotice,
 } from '../../../src/shared/net-errors.js';
 
 describe('netErrorReason: Chrome', () => {
@@ -65,13 +65,30 @@ describe('netErrorReason: Firefox', () => {
     expect(netErrorReason('Error code 2147500036')).toBeNull(); // NS_ERROR_ABORT
     expect(netErrorReason('Error code 2153394164')).toBe('tls'); // SSL_ERROR_BAD_CERT_DOMAIN
     expect(netErrorReason('Error code 2153390067')).toBe('tls'); // SEC_ERROR_UNKNOWN_ISSUER
-    // Firefox's webRequest: NSS's message instead of a name (seen in Firefox ESR for a self-signed certificate).
-    expect(netErrorReason('The certificate is not trusted because it is self-signed.')).toBe('tls');
-    expect(netErrorReason("Peer's Certificate issuer is not recognized.")).toBe('tls');
-    expect(netErrorReason('SSL received a record that exceeded the maximum permissible length.')).toBe('tls');
+    expect(netErrorReason('Error code 2153398258')).toBe('tls'); // MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT (-0x4000 + 14)
+    expect(netErrorReason('Error code 2153394174')).toBe('tls'); // SSL_ERROR_RX_RECORD_TOO_LONG (-0x3000 + 2)
+    expect(netErrorReason('Error code 2153390069')).toBe('tls'); // SEC_ERROR_EXPIRED_CERTIFICATE (-0x2000 + 11)
+    expect(netErrorReason('0x805a1ff3')).toBe('tls'); // SEC_ERROR_UNKNOWN_ISSUER in hex
     expect(netErrorReason('Something else went wrong.')).toBe('unknown');
     expect(netErrorReason('0x804b001e')).toBe('dns');
     expect(netErrorReason(2152398878 - 2 ** 32)).toBe('dns'); // signed view
+  });
+
+  it("a browser's message in words is no code, in any language: webNavigation's nsresult decides", () => {
+    // Firefox's webRequest gives NSS's message instead of a name (seen in Firefox ESR for a
+    // self-signed certificate), translated with the browser's UI.
+    for (const words of [
+      'The certificate is not trusted because it is self-signed.',
+      "Peer's Certificate issuer is not recognized.",
+      'Das Zertifikat ist nicht vertrauenswürdig, weil es vom Aussteller selbst signiert wurde.',
+      'Сертификат не является доверенным, так как он самоподписан.',
+    ]) {
+      expect(hasErrorCode(words)).toBe(false);
+      expect(netErrorReason(words)).toBe('unknown');
+    }
+    for (const coded of ['Error code 2153398258', 'NS_ERROR_NET_RESET', 'net::ERR_CERT_AUTHORITY_INVALID', 'SEC_ERROR_UNKNOWN_ISSUER', 2153390067]) {
+      expect(hasErrorCode(coded)).toBe(true);
+    }
   });
 
   it('anything else is unknown, never a throw', () => {
