@@ -41,6 +41,12 @@ export interface BlockPageBenchResult {
   leaveOperatorOut: { detected: number; total: number };
   missed: string[];
   falsePositivePages: string[];
+  /**
+   * Our own fixtures (tests/fixtures/blockpages/): `unseen/`, block pages in our own wording for
+   * languages and layouts the corpus lacks, and `not-blocked/`, pages that restrict access for
+   * another reason (login, consent, captcha, paywall, soft-404, parked, maintenance, licensing).
+   */
+  own?: { unseen: { detected: number; total: number; missed: string[] }; notBlocked: { falsePositives: number; total: number; pages: string[] } };
 }
 
 interface PageSource {
@@ -105,7 +111,7 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-export async function runBlockPageBench(corpusDir: string, opts: { verbose?: boolean } = {}): Promise<BlockPageBenchResult> {
+export async function runBlockPageBench(corpusDir: string, opts: { verbose?: boolean; ownFixtures?: string } = {}): Promise<BlockPageBenchResult> {
   const posDir = join(corpusDir, 'blockpages', 'pages');
   if (!existsSync(posDir) || !existsSync(join(corpusDir, 'zyte', 'html')) || !existsSync(join(corpusDir, 'readability'))) {
     throw new Error(`corpus missing: expected blockpages/pages, zyte/html and readability/ under ${corpusDir}`);
@@ -166,7 +172,20 @@ export async function runBlockPageBench(corpusDir: string, opts: { verbose?: boo
     });
   }
 
+  let own: BlockPageBenchResult['own'];
+  if (opts.ownFixtures && existsSync(join(opts.ownFixtures, 'unseen'))) {
+    const unseen = positiveSources(join(opts.ownFixtures, 'unseen'));
+    const notBlocked = positiveSources(join(opts.ownFixtures, 'not-blocked'));
+    const missedOwn = unseen.filter((src) => !withDocument(src, (doc) => detectBlockPage(doc).blocked)).map((s) => s.name);
+    const fpOwn = notBlocked.filter((src) => withDocument(src, (doc) => detectBlockPage(doc).blocked)).map((s) => s.name);
+    own = {
+      unseen: { detected: unseen.length - missedOwn.length, total: unseen.length, missed: missedOwn },
+      notBlocked: { falsePositives: fpOwn.length, total: notBlocked.length, pages: fpOwn },
+    };
+  }
+
   return {
+    own,
     detected,
     total: positives.length,
     falsePositives: fpPages.length,

@@ -415,7 +415,12 @@ export async function main(argv: string[], repoRoot: string): Promise<number> {
   if (want('blockdetect')) {
     if (existsSync(bp)) {
       // detectBlockPage: real block pages found, and normal news pages left alone.
-      const r = await runBlockPageBench(corpus);
+      const r = await runBlockPageBench(corpus, { ownFixtures: join(repoRoot, 'tests/fixtures/blockpages') });
+      if (r.own) {
+        // Our own block pages in languages the corpus lacks, and pages that restrict access for another reason.
+        figures['blockdetect.ownUnseen'] = r.own.unseen.detected / Math.max(r.own.unseen.total, 1);
+        figures['blockdetect.ownNotBlockedClean'] = 1 - r.own.notBlocked.falsePositives / Math.max(r.own.notBlocked.total, 1);
+      }
       figures['blockdetect.detected'] = r.detected / Math.max(r.total, 1);
       figures['blockdetect.normalPagesClean'] = 1 - r.falsePositives / Math.max(r.negatives, 1);
       // Block pages of operators the signature list does not know: each operator's pages scored

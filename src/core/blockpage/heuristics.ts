@@ -1,4 +1,4 @@
-import type { PageFacts } from './walk.js';
+import { scriptProse, type PageFacts } from './walk.js';
 
 /**
  * General block-page heuristics, for block pages no signature lists.
@@ -24,42 +24,65 @@ const BLOCK_PHRASES: RegExp[] = [
   /\bunavailable\s+for\s+legal\s+reasons\b/,
   /\b(?:adult\s+)?content\s+(?:filter|lock|bar)\b[^.!?]{0,40}\b(?:is on|is turned on|active|enabled)\b/,
   /\brestricted\s+for\s+browsing\b/,
+  /\bnot\s+(?:allowed|permitted)\s+to\s+be\s+(?:viewed|accessed|visited|displayed|browsed)\b/,
+  /\b(?:prohibited|not permitted|not allowed)\s+(?:for\s+viewing\s+)?(?:under|by|from within|within|in)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:law|laws|legislation|pakistan|[a-z]+\s+territory)\b/,
+  /\bcontent\s+that\s+is\s+(?:prohibited|not permitted|illegal)\b/,
   /\b(?:not available|blocked|denied|restricted)\b[^.!?]{0,60}\bcategori[sz]ed\s+(?:as|under)\b/,
   /\byour\s+(?:organi[sz]ations?|company|companys|school|schools|employer|network administrator)\b[^.!?]{0,60}\b(?:policy|policies|blocks?|blocked|restricts?|prohibits?|does not allow)\b/,
   // Russian
   /доступ[^.!?]{0,90}?(?:ограничен|заблокирован|закрыт|запрещ[её]н|приостановлен|блокирован)/,
   /(?:ресурс|сайт|страниц[аы]|адрес|ссылка|url)[^.!?]{0,60}?(?:заблокирован|ограничен|запрещ[её]н|закрыт)/,
   /(?:заблокирован|ограничен)[аоы]?\s+(?:по\s+решению|на\s+основании|в\s+соответствии|роскомнадзор)/,
+  /(?:ресурс|сайт|страниц[аы])[^.!?]{0,60}?недоступ[а-я]*\s+(?:в\s+соответствии|на\s+основании|по\s+решению|согласно)/,
   // Ukrainian, Belarusian
   /доступ[^.!?]{0,90}?(?:обмежен|заблоковано|закрито|абмежаван|заблакіраван)/,
   /(?:ресурс|сайт|рэсурс)[^.!?]{0,60}?(?:заблоковано|заблокований|заблакіраван|абмежаван)/,
   // Kazakh
   /(?:қолжетімділік|кіру|қол жеткізу)[^.!?]{0,60}?(?:шектелген|бұғатталған|жабылған|тыйым)/,
   /бұғатталған/,
+  /(?:кіру|қолжетімділік|ресурс)[^.!?]{0,80}?(?:тоқтатыл|шектел)/,
+  // Tajik
+  /(?:дастрасӣ|дастраси)[^.!?]{0,80}?(?:маҳдуд|баста|манъ)/,
+  // Azerbaijani
+  /(?:giriş|daxil olmaq|sayt|resurs)[^.!?]{0,100}?(?:məhdudlaşdırıl|bloklan|qadağan)/,
   // Uzbek (Latin and Cyrillic)
-  /(?:kirish|sayt|resurs|veb-sayt)[^.!?]{0,60}?(?:cheklangan|bloklangan|taqiqlangan)/,
+  /(?:kirish|sayt|resurs|veb-sayt|sahifa)[^.!?]{0,80}?(?:cheklangan|bloklangan|taqiqlangan|ochilmaydi|yopilgan)/,
   /(?:кириш|сайт|ресурс)[^.!?]{0,60}?(?:чекланган|блокланган|тақиқланган)/,
   // Persian
   /دسترسی[^.!?]{0,80}?(?:امکان\s?پذیر\s?نمی\s?باشد|امکانپذیر\s?نیست|مسدود|محدود|ممنوع|غیر\s?مجاز)/,
   /(?:فیلتر|مسدود)\s?شده/,
+  /امکان\s?(?:دسترسی|نمایش)[^.!?]{0,80}?(?:وجود\s?ندارد|نیست)/,
+  // Urdu
+  /رسائی[^.!?]{0,80}?(?:بند|محدود|روک)/,
+  /(?:ویب\s?سائٹ|سائٹ)[^.!?]{0,40}?(?:بلاک|بند\s+کر)/,
   // Arabic
   /(?:محجوب|تم\s+حجب|حجب\s+(?:هذا\s+)?الموقع|الموقع\s+المطلوب\s+غير\s+متاح|تم\s+(?:حظر|منع|تقييد)\s+(?:الوصول|الدخول))/,
   /(?:الوصول|الدخول)[^.!?]{0,60}?(?:محظور|ممنوع|مقيد|محجوب)/,
+  /(?:لا\s+يمكن|لا\s+يمكنك|يتعذر|تعذر)\s+(?:عرض|الوصول|الدخول|تصفح|فتح)[^.!?]{0,80}?(?:تتعارض|مخالف|الأنظمة|القانون|قانون)/,
   // Turkish
   /(?:erişim|bu\s+site|bu\s+siteye|bu\s+web\s+sitesi)[^.!?]{0,100}?(?:engellen|kısıtlan|yasaklan|durduruldu)/,
   /erişime\s+(?:kapatıl|engel)/,
+  /erişim\s+engeli/,
+  /(?:idari|koruma)\s+tedbir[^.!?]{0,60}?uygulan/,
   // Indonesian / Malay
   /(?:diblokir|diblok\b|akses\s+ditutup|situs\s+terlarang|negatif\s+konten|konten\s+negatif|internet\s+positif|internet\s+sehat|internet\s+baik|tidak\s+dapat\s+diakses|disekat)/,
+  /(?:situs|laman|halaman|web)[^.!?]{0,60}?tidak\s+(?:bisa|dapat|boleh)\s+(?:dibuka|diakses|dilayari|dicapai)/,
   // Chinese
   /(?:访问|訪問|存取|网站|網站|网页|網頁|页面|頁面|站点)[^。！]{0,20}?(?:被拒绝|被拒絕|被阻止|被屏蔽|被封锁|被封鎖|被禁止|已禁止|被限制|受到限制|被拦截|被攔截)/,
   /(?:已被|已经被|已經被)(?:屏蔽|封锁|封鎖|拦截|攔截|阻止|禁止访问|禁止訪問)/,
   /禁止访问|禁止訪問/,
   // Korean, Japanese
   /(?:차단|접속이\s?제한|접근이\s?제한|불법\s?[·ㆍ]?\s?유해)/,
+  /접속(?:할|하실)\s?수\s?없/,
   /アクセス[^。]{0,20}?(?:ブロック|制限|遮断|禁止)|ブロックされ/,
   // Thai, Vietnamese
   /(?:ถูกระงับ|ถูกปิดกั้น|ระงับการเข้าถึง|ถูกบล็อก)/,
-  /(?:bị\s+chặn|bị\s+cấm\s+truy\s+cập|truy\s+cập\s+bị\s+(?:từ\s+chối|chặn))/,
+  /(?:เว็บไซต์|หน้าเว็บ)[^.!?]{0,200}?ไม่สามารถ(?:เข้าถึง|ให้บริการ|เปิด)/,
+  /(?:bị\s+chặn|bị\s+ngăn\s+chặn|bị\s+cấm\s+truy\s+cập|truy\s+cập\s+bị\s+(?:từ\s+chối|chặn))/,
+  // Bengali, Burmese, Swahili
+  /(?:ওয়েবসাইট|সাইট)[^।]{0,40}?(?:বন্ধ|ব্লক)/,
+  /ပိတ်ပင်/,
+  /(?:tovuti|ukurasa)[^.!?]{0,40}?(?:imezuiwa|imefungiwa|imefungwa)/,
   // German, French, Spanish, Portuguese, Italian
   /(?:zugriff|zugang|seite|webseite|website)[^.!?]{0,60}?(?:gesperrt|blockiert|verweigert)/,
   /(?:accès|site|page)[^.!?]{0,60}?(?:bloqué|bloquée|restreint|interdit)/,
@@ -81,16 +104,22 @@ const AUTHORITY: RegExp[] = [
   /\b(?:policy|policies|administrator|network operator|content filter\w*|filtering|web filter\w*|parental|category|categorized|categorised|safe\s?(?:search|web|surf\w*|browsing)|age of 18|over 18|18\+|adult content|mature)\b/,
   /(?:суд|закон|фз\b|реестр|роскомнадзор|rkn\.gov|минюст|прокурат|министерств|постановлен|государственн|законодательств|правоохранит|экстремист)/,
   /(?:рішення|міністерств|рнбо|нкек|нкрзі|указ|рашэнн|міністэрств|мiнiнфарм|заң|сот\s|шешім|министрлі)/,
-  /\b(?:qonun|qaror|sud|vazirlik|davlat)\b/,
+  /\b(?:qonun\w*|qaror|sud|vazirlik|davlat)\b/,
+  /(?:məhkəmə|qərar|qanun|nazirliy)/,
+  /(?:қонун|суд|вазорат|ҳукумат)/,
+  /(?:ہدایت|حکم|عدالت|اتھارٹی|وزارت|ادارے)/,
+  /(?:আইন|কমিশন|নির্দেশনা|সরকার|আদালত)/,
+  /(?:ဥပဒေ|ဝန်ကြီးဌာန)/,
+  /\b(?:mamlaka|sheria|mahakama|serikali)\b/,
   /(?:قانون|قضاییه|دادستان|کمیته|مصادیق|وزارت|مقررات)/,
   /(?:وزارة|هيئة|الهيئة|قانون|القانون|المحكمة|الأنظمة|السياسة|التنظيم)/,
   /(?:mahkeme|kanun|karar|btk|bakanlı|tedbir|sayılı|yönetmelik)/,
-  /\b(?:peraturan|menteri|kominfo|undang-undang|kementerian|pemerintah|mcmc|skmm|trustpositif|pornografi|perjudian|judi)\b/,
+  /\b(?:peraturan|menteri|kominfo|undang-undang|kementerian|pemerintah|mcmc|skmm|trustpositif|pornografi|perjudian|judi|ketentuan yang berlaku)\b/,
   /(?:法律|法规|法規|政府|主管部门|有关部门|有關部門|规定|規定|公安|监管|監管)/,
-  /(?:방송통신|법률|위원회|경찰|warning\.or\.kr|법원|유해)/,
+  /(?:방송통신|법률|법령|위원회|경찰|warning\.or\.kr|법원|유해|불법)/,
   /(?:法律|裁判所|総務省|規制)/,
   /(?:กระทรวง|ศาล|คำสั่ง|พระราชบัญญัติ|กฎหมาย)/,
-  /\b(?:pháp luật|quy định|bộ thông tin)\b/,
+  /(?:pháp luật|quy định|bộ thông tin|cơ quan quản lý|nhà nước|thẩm quyền)/,
   /\b(?:gericht|gesetz|behörde|jugendschutz|kategorie|administrator|richtlinie|tribunal|décision|loi|autorité|arcom|ministère|ley|juzgado|orden judicial|lei|tribunale|decreto|legge|autorità|agcom)\b/,
 ];
 
@@ -106,7 +135,7 @@ const OWN_POLICY = /\b(?:privacy|cookies?|our|acceptable use|data protection|ref
  * "access is restricted" is not a block. (A block page offers no way in: nothing to sign in to,
  * subscribe to, accept or wait for.)
  */
-const OTHER_GATE = /\b(?:sign in|signin|log in|login|create (?:a |an )?(?:free )?account|subscribe|subscribers?|subscription|credentials|accept all|reject all|manage (?:options|preferences|cookies|settings)|cookie settings|consent|date of birth|verify your age|confirm your age|are you (?:over|at least) \d\d|too many requests|rate limit\w*|try again (?:later|in)|verify(?:ing)? (?:that )?you are (?:a )?human|are you a robot|captcha|enable javascript and cookies|not found|couldnt find|could not find|cannot be found|cant be found|no longer available|(?:re)?moved or deleted)\b/;
+const OTHER_GATE = /\b(?:sign in|signin|log in|login|create (?:a |an )?(?:free )?account|subscribe|subscribers?|subscription|credentials|accept all|reject all|manage (?:options|preferences|cookies|settings)|cookie settings|consent|date of birth|verify your age|confirm your age|are you (?:over|at least) \d\d|too many requests|rate limit\w*|try again (?:later|in)|verify(?:ing)? (?:that )?you are (?:a )?human|are you a robot|captcha|unusual traffic|security check|licens\w* restrictions?|rights? holders?|the uploader|enable javascript and cookies|not found|couldnt find|could not find|cannot be found|cant be found|no longer available|(?:re)?moved or deleted)\b/;
 
 /**
  * A filter names itself or the category it put the page in. Opt-in and company filters offer a
@@ -130,7 +159,7 @@ const TITLE_WORDS = /\b(?:blocked|block page|blockpage|restricted|access denied|
 const FORWARD_SUSPECT = /(?:^|\/\/)(?:10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|\[[0-9a-f:]+\])|(?:block|blocked|zapret|rkn|blacklist|deny|denied|forbidden|restrict|prohibit|censor|filter|warning|sehat|positif|netsafe|cleanweb|safeweb|safe-?surf|lawfilter|stop)(?:[^a-z]|$)|[?&](?:accessurl|dpid|url)=/;
 
 /** An operator's notice opens by addressing its subscriber ("Dear customer", "Уважаемый абонент"). */
-const ADDRESSES_USER = /(?:уважаем(?:ый|ая|ые)\s+(?:абонент|пользовател|клиент|посетител)|\bdear\s+(?:customer|user|subscriber|visitor|client)s?\b|\bpelanggan\s+(?:yang\s+)?(?:terhormat|yth)|\bsayın\s+(?:kullanıcı|abone|müşteri)|عزيزي\s+(?:المستخدم|المشترك|العميل)|کاربر\s+(?:گرامی|محترم)|шановн(?:ий|і)\s+(?:абонент|користувач|клієнт)|паважан(?:ы|ыя)\s+(?:абанент|карыстальнік|кліент)|құрметті\s+(?:абонент|пайдаланушы)|hurmatli\s+(?:abonent|foydalanuvchi|mijoz))/;
+const ADDRESSES_USER = /(?:уважаем(?:ый|ая|ые)\s+(?:абонент|пользовател|клиент|посетител)|\bdear\s+(?:customer|user|subscriber|visitor|client)s?\b|\bpelanggan\s+(?:yang\s+)?(?:terhormat|yth)|\bsayın\s+(?:kullanıcı|abone|müşteri)|عزيزي\s+(?:المستخدم|المشترك|العميل)|کاربر\s+(?:گرامی|محترم)|шановн(?:ий|і)\s+(?:абонент|користувач|клієнт)|паважан(?:ы|ыя)\s+(?:абанент|карыстальнік|кліент)|құрметті\s+(?:абонент|пайдаланушы)|hurmatli\s+(?:abonent|foydalanuvchi|mijoz)|hörmətli\s+(?:abunəçi|istifadəçi|müştəri))/;
 
 /** A warning picture's file name or alt text (as whole name parts: not "blockchain.jpg"). */
 const WARNING_IMAGE = /(?:^|[^a-z])(?:block(?:ed|ing|page)?|dns-?warning|warning|denied|forbidden|stop|restrict(?:ed)?|internet-?sehat|internetsehat|sehat|positif|terlarang|negatif|censored|prohibited|legal-?(?:text|notice|warning)|notice)(?:[^a-z]|$)/;
@@ -177,9 +206,13 @@ export function heuristics(f: PageFacts): HeuristicResult {
     if (textSays && f.textLength < 600 && (titleSays || f.links <= 3)) return { blocked: true, reason: 'short page wording' };
   }
 
-  // Near-empty pages: a frame, refresh or script that forwards to a block host, or nothing but
-  // a warning picture under a block title.
+  // Near-empty pages: a frame, refresh or script that forwards to a block host, nothing but
+  // a warning picture under a block title, or a notice the page's script writes.
   if (f.textLength <= TINY_TEXT) {
+    const written = scriptProse(f.scripts);
+    if (written && anyMatch(BLOCK_PHRASES, written) && (anyMatch(AUTHORITY, written.replace(OWN_POLICY, ' ')) || titleSays) && !OTHER_GATE.test(written)) {
+      return { blocked: true, reason: 'script-written notice' };
+    }
     for (const fw of f.forwards) if (FORWARD_SUSPECT.test(fw)) return { blocked: true, reason: 'forward' };
     if (titleSays) return { blocked: true, reason: 'title on empty page' };
     if (f.images.length <= 5 && f.elements <= 60) {

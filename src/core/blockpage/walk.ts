@@ -32,6 +32,11 @@ export interface PageFacts {
   ogArticle: boolean;
   /** The page asks for a password (a login wall, not a block page). */
   passwordField: boolean;
+  /**
+   * The starts of the first inline scripts, raw: a page that writes its notice with script says
+   * it in their string literals (`scriptProse`, read only on pages with almost no visible text).
+   */
+  scripts: string[];
 }
 
 const NODE_ELEMENT = 1;
@@ -55,6 +60,7 @@ export function walk(doc: Document, budget: number): PageFacts {
   const facts: PageFacts = {
     html: '', text: '', textLength: 0, truncated: false, elements: 0, links: 0, paragraphs: 0,
     title: '', forwards: [], images: [], articleMeta: false, ogArticle: false, passwordField: false,
+    scripts: [],
   };
   const root = doc.documentElement;
   if (!root) return facts;
@@ -110,6 +116,7 @@ export function walk(doc: Document, budget: number): PageFacts {
           out.push(piece);
           size += piece.length;
           if (rawParent === 'script' && facts.forwards.length < MAX_FORWARDS) scriptForwards(piece, facts);
+          if (rawParent === 'script' && facts.scripts.length < MAX_SCRIPTS) facts.scripts.push(piece);
         }
       } else {
         const piece = data.length > 4000 ? data.slice(0, 4000) : data;
@@ -213,6 +220,29 @@ function noteElement(el: Element, name: string, facts: PageFacts): void {
       break;
     default:
   }
+}
+
+const MAX_SCRIPTS = 8;
+const PROSE_CAP = 3000;
+/** A string literal holding words: at least three, so identifiers, URLs and selectors are not prose. */
+const PROSE_RE = /"((?:[^"\\\n]|\\.){12,600})"|'((?:[^'\\\n]|\\.){12,600})'|`([^`]{12,600})`/g;
+
+/** The prose in the string literals of a page's first inline scripts, normalised and capped. */
+export function scriptProse(scripts: string[]): string {
+  const out: string[] = [];
+  let added = 0;
+  for (const code of scripts) {
+    PROSE_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = PROSE_RE.exec(code)) && added < PROSE_CAP) {
+      const literal = m[1] ?? m[2] ?? m[3] ?? '';
+      if (/\S+\s+\S+\s+\S+/.test(literal) && !/[<>{};=]/.test(literal)) {
+        out.push(literal);
+        added += literal.length;
+      }
+    }
+  }
+  return normaliseText(out.join(' ')).trim();
 }
 
 function scriptForwards(code: string, facts: PageFacts): void {
