@@ -29,6 +29,15 @@ export interface PaintBenchResult {
   indexReadyMs: number[];
   indexAssembleMs: number;
   indexFromSnapshotMs: number;
+  /**
+   * A query typed as soon as the search box is there after opening the page: from the typing to
+   * the first results shown (answered from the snapshot chunks the query needs while the whole
+   * index loads), and to the whole index ready. Per run.
+   */
+  firstAnswerMs: number[];
+  firstAnswerPartial: boolean[];
+  wholeAnswerMs: number[];
+  medianFirstAnswerMs: number;
   loadAverage: number[];
 }
 
@@ -52,7 +61,7 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-export async function libraryPaintBench(repoRoot: string, options: { articles?: number; runs?: number; postings?: TermsRecord[]; log?: (s: string) => void } = {}): Promise<PaintBenchResult> {
+export async function libraryPaintBench(repoRoot: string, options: { articles?: number; runs?: number; postings?: TermsRecord[]; query?: string; paintOnly?: boolean; log?: (s: string) => void } = {}): Promise<PaintBenchResult> {
   const articles = options.articles ?? 10000;
   const runs = options.runs ?? 7;
   const log = options.log ?? (() => undefined);
@@ -118,6 +127,8 @@ export async function libraryPaintBench(repoRoot: string, options: { articles?: 
       rowsMs.push(Math.round(marks.rows!));
       allMs.push(Math.round(marks['all-entries']!));
     }
+    const result = { articles, runs, rowsMs, medianRowsMs: median(rowsMs), medianAllMs: median(allMs), indexReadyMs: [] as number[], indexAssembleMs: NaN, indexFromSnapshotMs: NaN, firstAnswerMs: [] as number[], firstAnswerPartial: [] as boolean[], wholeAnswerMs: [] as number[], medianFirstAnswerMs: NaN, loadAverage: loadavg().map((x) => Number(x.toFixed(1))) };
+    if (options.paintOnly) return result;
     // The search index on open: the page loaded, the search box focused, until the index is ready.
     const indexReadyMs: number[] = [];
     for (let run = 0; run < 4; run++) {
@@ -131,7 +142,28 @@ export async function libraryPaintBench(repoRoot: string, options: { articles?: 
       // The first open assembles the index and stores a snapshot; the next ones read it.
       if (run === 0) await page.waitForFunction(() => performance.getEntriesByName('samizdat-library-index-stored').length > 0, undefined, { timeout: 600000, polling: 100 });
     }
-    return { articles, runs, rowsMs, medianRowsMs: median(rowsMs), medianAllMs: median(allMs), indexReadyMs, indexAssembleMs: indexReadyMs[0]!, indexFromSnapshotMs: median(indexReadyMs.slice(1)), loadAverage: loadavg().map((x) => Number(x.toFixed(1))) };
+    // A query typed right after opening (the snapshot stored by now, as on any later open).
+    const query = options.query ?? 'river';
+    const firstAnswerMs: number[] = [];
+    const firstAnswerPartial: boolean[] = [];
+    const wholeAnswerMs: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      await page.reload({ waitUntil: 'commit' });
+      await page.waitForSelector('#library-search', { timeout: 60000 });
+      await page.evaluate(() => performance.mark('bench-typed'));
+      await page.fill('#library-search', query);
+      await page.waitForFunction(() => performance.getEntriesByName('samizdat-library-first-answer').length > 0, undefined, { timeout: 600000, polling: 20 });
+      const first = await page.evaluate(() => {
+        const m = performance.getEntriesByName('samizdat-library-first-answer')[0] as PerformanceMark;
+        return { ms: Math.round(m.startTime - performance.getEntriesByName('bench-typed')[0]!.startTime), partial: !(m.detail as { complete: boolean }).complete, rows: document.querySelectorAll('li.entry').length };
+      });
+      await page.waitForFunction(() => performance.getEntriesByName('samizdat-library-index-ready').length > 0, undefined, { timeout: 600000, polling: 50 });
+      wholeAnswerMs.push(await page.evaluate(() => Math.round(performance.getEntriesByName('samizdat-library-index-ready')[0]!.startTime - performance.getEntriesByName('bench-typed')[0]!.startTime)));
+      firstAnswerMs.push(first.ms);
+      firstAnswerPartial.push(first.partial);
+      if (process.env.LIBRARY_PERF_DEBUG) log(`query "${query}": first answer ${first.ms} ms (${first.partial ? 'partial' : 'whole'} index, ${first.rows} rows shown)`);
+    }
+    return { ...result, indexReadyMs, indexAssembleMs: indexReadyMs[0]!, indexFromSnapshotMs: median(indexReadyMs.slice(1)), firstAnswerMs, firstAnswerPartial, wholeAnswerMs, medianFirstAnswerMs: median(firstAnswerMs), loadAverage: loadavg().map((x) => Number(x.toFixed(1))) };
   } finally {
     await context.close();
     rmSync(profileDir, { recursive: true, force: true });

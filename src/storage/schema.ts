@@ -13,9 +13,9 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Article } from '../core/types.js';
 import { articlePostings, type TermsRecord } from './postings.js';
+import { DB_NAME, DB_VERSION } from './library-names.js';
 
-export const DB_NAME = 'samizdat-library';
-export const DB_VERSION = 3;
+export { DB_NAME, DB_VERSION };
 
 /** One saved URL: what the library lists (small; the article body lives in versions). */
 export interface EntryRecord {

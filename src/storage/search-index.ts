@@ -9,15 +9,29 @@
  * Texts without postings (written before schema v3, or by tools that wrote only `texts`) get
  * theirs built first, a few per transaction, so an interrupted run resumes where it stopped.
  */
-import { articlePostings } from './postings.js';
+import { articlePostings, type TermsRecord } from './postings.js';
 import { bumpRevision, openLibrary, POSTINGS_PENDING_KEY, type LibraryDb } from './schema.js';
-import { IndexBuilder, TermIndex, type IndexSnapshot } from './term-index.js';
+import { chunksFor, IndexBuilder, TermIndex, type SnapshotChunk, type SnapshotHead } from './term-index.js';
+import { tokenize } from './text-terms.js';
 
+/** The snapshot's head record in `meta`; its chunks are `${SNAPSHOT_KEY}:${gen}:${i}`. */
 const SNAPSHOT_KEY = 'search-snapshot';
+const chunkKey = (gen: string, i: number) => `${SNAPSHOT_KEY}:${gen}:${i}`;
 
-interface StoredSnapshot extends IndexSnapshot {
+interface StoredHead extends SnapshotHead {
+  format: 2;
   /** The library revision read before the postings it was assembled from. */
   revision: number;
+  /** Names this snapshot's chunks, so chunks of another (newer) snapshot are never mixed in. */
+  gen: string;
+}
+
+/** Before format 2 the snapshot was one record: the head and a single chunk in one. */
+interface StoredSingle extends Omit<SnapshotChunk, 'masks'> {
+  revision: number;
+  urls: string[];
+  lengths: Uint32Array;
+  masks?: Uint32Array;
 }
 
 export interface IndexProgress {
@@ -28,6 +42,8 @@ export interface IndexProgress {
 export interface IndexOptions {
   dbName?: string;
   onProgress?: (p: IndexProgress) => void;
+  /** Postings per stored snapshot chunk (tests make them small to get many chunks). */
+  chunkPostings?: number;
   /** Set when a new snapshot is being stored: settles once it is written (or failed). */
   snapshotWritten?: Promise<void>;
 }
@@ -73,22 +89,66 @@ export async function backfillPostings(options: IndexOptions & { batch?: number;
   return done;
 }
 
-/** The snapshot brought up to date, or null when there is none or rebuilding is cheaper. */
-async function fromSnapshot(db: LibraryDb): Promise<TermIndex | null> {
-  const snap = (await db.get('meta', SNAPSHOT_KEY))?.value as StoredSnapshot | undefined;
-  performance.mark('samizdat-index-snapshot-read');
-  if (!snap || typeof snap.revision !== 'number') return null;
+/** The articles saved and deleted since a snapshot, or null when reassembling is the better deal. */
+async function changesSince(db: LibraryDb, revision: number): Promise<{ present: Set<string>; changed: TermsRecord[] } | null> {
   // Which articles still have postings: read from the small byRev index, not the store.
   const byRev = db.transaction('terms').store.index('byRev');
-  const [keys, changed] = await Promise.all([byRev.getAllKeys(), byRev.getAll(IDBKeyRange.lowerBound(snap.revision, true))]);
+  const [keys, changed] = await Promise.all([byRev.getAllKeys(), byRev.getAll(IDBKeyRange.lowerBound(revision, true))]);
   performance.mark('samizdat-index-changes-read');
   // Past this many changes, assembling everything (and storing a new snapshot) is the better deal.
   if (changed.length > Math.max(200, keys.length / 10)) return null;
-  const index = TermIndex.fromSnapshot(snap);
-  const present = new Set(keys);
-  for (const url of snap.urls) if (!present.has(url)) index.discard(url);
-  for (const record of changed) index.add(record);
+  return { present: new Set(keys), changed };
+}
+
+function bringUpToDate(index: TermIndex, urls: string[], since: { present: Set<string>; changed: TermsRecord[] }): TermIndex {
+  for (const url of urls) if (!since.present.has(url)) index.discard(url);
+  for (const record of since.changed) index.add(record);
   return index;
+}
+
+/**
+ * The stored snapshot brought up to date, or null when there is none or rebuilding is cheaper.
+ * Its chunks are read one request at a time, yielding between them, so typing stays responsive.
+ */
+async function fromSnapshot(db: LibraryDb, options: IndexOptions): Promise<TermIndex | null> {
+  const stored = (await db.get('meta', SNAPSHOT_KEY))?.value as StoredHead | StoredSingle | undefined;
+  performance.mark('samizdat-index-snapshot-read');
+  if (!stored || typeof stored.revision !== 'number') return null;
+  const since = await changesSince(db, stored.revision);
+  if (!since) return null;
+  if (!('format' in stored)) return bringUpToDate(TermIndex.fromSnapshot(stored, [{ ...stored, masks: stored.masks ?? new Uint32Array(0) }]), stored.urls, since);
+  const chunks: SnapshotChunk[] = [];
+  for (let i = 0; i < stored.firsts.length; i++) {
+    const chunk = (await db.get('meta', chunkKey(stored.gen, i)))?.value as SnapshotChunk | undefined;
+    // Rewritten meanwhile (another tab stored a newer snapshot): this one is gone.
+    if (!chunk) return null;
+    chunks.push(chunk);
+    options.onProgress?.({ done: i + 1, total: stored.firsts.length });
+    await yieldToPage();
+  }
+  return bringUpToDate(TermIndex.fromSnapshot(stored, chunks), stored.urls, since);
+}
+
+/**
+ * An index for one query while the whole index is still loading: the snapshot's head and only
+ * the chunks holding the query's words (and every word its last word begins), brought up to date
+ * like the whole. Exact and prefix matches are those of the whole index; typos are not looked up
+ * (`complete` is false). Null when there is no usable snapshot (the first open assembles one).
+ */
+export async function partialSearchIndex(query: string, options: { dbName?: string } = {}): Promise<TermIndex | null> {
+  const terms = [...new Set(tokenize(query))];
+  if (!terms.length) return null;
+  const db = await openLibrary(options.dbName);
+  // One transaction: the head and its chunks are read as one consistent state.
+  const tx = db.transaction('meta');
+  const stored = (await tx.store.get(SNAPSHOT_KEY))?.value as StoredHead | StoredSingle | undefined;
+  if (!stored || typeof stored.revision !== 'number' || !('format' in stored)) return null;
+  const need = chunksFor(stored.firsts, terms, terms[terms.length - 1]!);
+  const chunks = await Promise.all(need.map(async (i) => (await tx.store.get(chunkKey(stored.gen, i)))?.value as SnapshotChunk | undefined));
+  if (chunks.some((c) => !c)) return null;
+  const since = await changesSince(db, stored.revision);
+  if (!since) return null;
+  return bringUpToDate(TermIndex.fromSnapshot(stored, chunks as SnapshotChunk[], false), stored.urls, since);
 }
 
 /** Every stored postings record assembled into a new index, and stored as the new snapshot. */
@@ -108,13 +168,22 @@ async function assembleAll(db: LibraryDb, options: IndexOptions): Promise<TermIn
     await yieldToPage();
   }
   const index = builder.finish();
-  const snap = index.snapshot();
+  const snap = index.snapshot(options.chunkPostings);
   if (snap) {
-    const value: StoredSnapshot = { ...snap, revision };
+    const head: StoredHead = { ...snap.head, format: 2, revision, gen: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` };
     // Not awaited by the search: the index is usable now; a failed write only costs the next open.
-    options.snapshotWritten = db.put('meta', { key: SNAPSHOT_KEY, value }).then(() => undefined, () => undefined);
+    options.snapshotWritten = writeSnapshot(db, head, snap.chunks).then(() => undefined, () => undefined);
   }
   return index;
+}
+
+/** Head and chunks in one transaction (the old chunks deleted in it): readers see all of one snapshot. */
+async function writeSnapshot(db: LibraryDb, head: StoredHead, chunks: SnapshotChunk[]): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  void tx.store.delete(IDBKeyRange.bound(`${SNAPSHOT_KEY}:`, `${SNAPSHOT_KEY}:\uffff`));
+  chunks.forEach((value, i) => void tx.store.put({ key: chunkKey(head.gen, i), value }));
+  void tx.store.put({ key: SNAPSHOT_KEY, value: head });
+  await tx.done;
 }
 
 /** The whole library's index (postings built first where missing). */
@@ -123,7 +192,7 @@ export async function buildSearchIndex(options: IndexOptions = {}): Promise<Term
   // Marks (here and below) let the benchmark's debug output show where opening spends its time.
   performance.mark('samizdat-index-backfilled');
   const db = await openLibrary(options.dbName);
-  return (await fromSnapshot(db)) ?? (await assembleAll(db, options));
+  return (await fromSnapshot(db, options)) ?? (await assembleAll(db, options));
 }
 
 /**

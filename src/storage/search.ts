@@ -44,8 +44,9 @@ function expand(index: TermIndex, term: string, last: boolean, weights: Map<stri
     }
   }
   // Typos: only when the word is not in the library at all (looking up close spellings in a
-  // large vocabulary is the slowest step of a search, and a known word needs none).
-  if (term.length >= 5 && out.length === 1 && !index.hasPrefix(term)) {
+  // large vocabulary is the slowest step of a search, and a known word needs none), and only
+  // with the whole vocabulary at hand (a partial index, read while the index loads, has not).
+  if (index.complete && term.length >= 5 && out.length === 1 && !index.hasPrefix(term)) {
     const maxDistance = term.length >= 9 ? 2 : 1;
     const found = index.similarTerms(term, maxDistance).map(([t, d]) => [t, d, index.postingCount(t)] as const);
     found.sort((a, b) => a[1] - b[1] || b[2] - a[2]);

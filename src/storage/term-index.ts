@@ -53,25 +53,52 @@ function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** Levenshtein distance of a and b if it is at most max, else max + 1. */
+// Scratch rows for boundedDistance, grown as needed (typo lookups call it thousands of times).
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
+/**
+ * Levenshtein distance of a and b if it is at most max, else max + 1. Only the band of cells
+ * within `max` of the diagonal can hold a value ≤ max, so only those are computed.
+ */
 export function boundedDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = new Uint16Array(b.length + 1);
-  let cur = new Uint16Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
+  const m = a.length;
+  const n = b.length;
+  const big = max + 1;
+  if (Math.abs(m - n) > max) return big;
+  if (rowA.length < n + 2) {
+    rowA = new Int32Array(2 * n + 2);
+    rowB = new Int32Array(2 * n + 2);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= n; j++) prev[j] = j <= max ? j : big;
+  for (let i = 1; i <= m; i++) {
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(n, i + max);
+    // The cell left of the band: column 0 holds i; anything further off the diagonal is out of bounds.
+    const edge = lo === 1 ? Math.min(i, big) : big;
+    cur[lo - 1] = edge;
+    let rowMin = edge;
     const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+    for (let j = lo; j <= hi; j++) {
+      let v = prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const up = prev[j]! + 1;
+      if (up < v) v = up;
+      const left = cur[j - 1]! + 1;
+      if (left < v) v = left;
+      if (v > big) v = big;
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > max) return max + 1;
-    [prev, cur] = [cur, prev];
+    // The cell right of the band is read by the next row as "above": out of bounds.
+    if (hi < n) cur[hi + 1] = big;
+    if (rowMin > max) return big;
+    const swap = prev;
+    prev = cur;
+    cur = swap;
   }
-  return Math.min(prev[b.length]!, max + 1);
+  return Math.min(prev[n]!, big);
 }
 
 function lowerBound(sorted: string[], key: string): number {
@@ -86,19 +113,51 @@ function lowerBound(sorted: string[], key: string): number {
 }
 
 /**
- * An assembled index as stored (IndexedDB clones typed arrays as bytes: reading one back is
- * a copy, not a rebuild). Terms and URLs never contain a newline, so each list is one string.
+ * An assembled index as stored, in two parts so that a search can start before all of it is
+ * read: a head (the articles) and chunks, each a run of the sorted vocabulary with its
+ * postings (about the same number of postings each). IndexedDB clones typed arrays as bytes, so
+ * reading one back is a copy, not a rebuild. Terms and URLs never contain a newline, so each
+ * vocabulary is one string.
  */
-export interface IndexSnapshot {
+export interface SnapshotHead {
+  urls: string[];
+  /** Per-field lengths, FIELDS.length per article. */
+  lengths: Uint32Array;
+  /** The first term of each chunk: chunk i holds the terms from firsts[i] up to firsts[i + 1]. */
+  firsts: string[];
+}
+
+export interface SnapshotChunk {
   vocab: string;
+  /** Where each term's postings start in docs/freqs (one more entry than terms; the first is 0). */
   offsets: Uint32Array;
   /** 16-bit while the library has fewer than 65,536 articles: the largest array, halved. */
   docs: Uint32Array | Uint16Array;
   freqs: Uint8Array;
-  urls: string[];
-  lengths: Uint32Array;
   /** Each term's letter mask (kept so a load need not compute them again). */
-  masks?: Uint32Array;
+  masks: Uint32Array;
+}
+
+/** Which chunks a lookup of `terms` (exact) and `prefix` (every term it begins) needs. */
+export function chunksFor(firsts: string[], terms: string[], prefix: string | null): number[] {
+  const need = new Set<number>();
+  // The chunk holding `term`, if any: the last one whose first term is not after it.
+  const at = (term: string) => {
+    let lo = 0;
+    let hi = firsts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (firsts[mid]! <= term) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
+  for (const t of terms) if (at(t) >= 0) need.add(at(t));
+  if (prefix !== null) {
+    const end = prefix + '\uffff';
+    for (let i = Math.max(0, at(prefix)); i < firsts.length && firsts[i]! < end; i++) need.add(i);
+  }
+  return [...need].sort((a, b) => a - b);
 }
 
 /** Called for each posting of a term: the document and its packed per-field counts. */
@@ -111,6 +170,8 @@ export class TermIndex {
   private postDocs: Uint32Array | Uint16Array = new Uint32Array(0);
   private postFreqs: Uint8Array = new Uint8Array(0);
   private masks: Uint32Array = new Uint32Array(0);
+  // For typo lookups: term ids grouped by length (built on first use; see similarTerms).
+  private byLength: { ids: Uint32Array; starts: Uint32Array } | null = null;
   // Articles added after assembly: term → [doc, packed, doc, packed, …].
   private overlay = new Map<string, number[]>();
   private overlaySorted: string[] | null = null;
@@ -121,6 +182,8 @@ export class TermIndex {
   private alive: boolean[] = [];
   private lengthSums = new Array<number>(FIELD_COUNT).fill(0);
   private live = 0;
+  /** False for an index of only some snapshot chunks (see fromSnapshot). */
+  complete = true;
 
   /** Assembles an index from stored postings (see IndexBuilder for doing it in slices). */
   static fromRecords(records: Iterable<TermsRecord>): TermIndex {
@@ -129,16 +192,65 @@ export class TermIndex {
     return builder.finish();
   }
 
-  /** An index from a snapshot (see snapshot()). */
-  static fromSnapshot(snap: IndexSnapshot): TermIndex {
-    return TermIndex.assemble({ ...snap, vocab: snap.vocab ? snap.vocab.split('\n') : [] });
+  /**
+   * An index from a stored head and chunks (see snapshot()). Given only some of the chunks (in
+   * order), it is a partial index: exact and prefix lookups inside those chunks are complete,
+   * but typo lookups would miss the terms of the chunks not read, so `complete` is false and
+   * search() skips them.
+   */
+  static fromSnapshot(head: Pick<SnapshotHead, 'urls' | 'lengths'>, chunks: SnapshotChunk[], complete = true): TermIndex {
+    const vocab: string[] = [];
+    let postings = 0;
+    for (const c of chunks) postings += c.docs.length;
+    const wide = chunks.some((c) => c.docs instanceof Uint32Array);
+    const docs = wide ? new Uint32Array(postings) : new Uint16Array(postings);
+    const freqs = new Uint8Array(postings);
+    const terms = chunks.reduce((n, c) => n + c.offsets.length - 1, 0);
+    const offsets = new Uint32Array(terms + 1);
+    const masks = new Uint32Array(terms);
+    let t = 0;
+    let p = 0;
+    for (const c of chunks) {
+      const words = c.vocab ? c.vocab.split('\n') : [];
+      for (const w of words) vocab.push(w);
+      for (let i = 0; i < words.length; i++) offsets[t + i + 1] = p + c.offsets[i + 1]!;
+      masks.set(c.masks.length === words.length ? c.masks : Uint32Array.from(words, letterMask), t);
+      docs.set(c.docs, p);
+      freqs.set(c.freqs, p);
+      t += words.length;
+      p += c.docs.length;
+    }
+    const ix = TermIndex.assemble({ vocab, offsets, docs, freqs, urls: head.urls, lengths: head.lengths, masks });
+    ix.complete = complete;
+    return ix;
   }
 
-  /** The index as stored; only for an index fresh from assembly (no overlay, nothing removed). */
-  snapshot(): IndexSnapshot | null {
+  /**
+   * The index as stored, its postings cut into chunks of about `chunkPostings` each; only for an
+   * index fresh from assembly (no overlay, nothing removed).
+   */
+  snapshot(chunkPostings = 1 << 18): { head: SnapshotHead; chunks: SnapshotChunk[] } | null {
     if (this.overlay.size || this.live !== this.urls.length) return null;
-    const docs = this.urls.length <= 0xffff && this.postDocs instanceof Uint32Array ? Uint16Array.from(this.postDocs) : this.postDocs;
-    return { vocab: this.vocab.join('\n'), offsets: this.offsets, docs, freqs: this.postFreqs, urls: [...this.urls], lengths: Uint32Array.from(this.lengths), masks: this.masks };
+    const narrow = this.urls.length <= 0xffff;
+    const chunks: SnapshotChunk[] = [];
+    const firsts: string[] = [];
+    for (let from = 0; from < this.vocab.length; ) {
+      let to = from + 1;
+      while (to < this.vocab.length && this.offsets[to + 1]! - this.offsets[from]! <= chunkPostings) to++;
+      const base = this.offsets[from]!;
+      const end = this.offsets[to]!;
+      const docs = this.postDocs.subarray(base, end);
+      firsts.push(this.vocab[from]!);
+      chunks.push({
+        vocab: this.vocab.slice(from, to).join('\n'),
+        offsets: Uint32Array.from(this.offsets.subarray(from, to + 1), (o) => o - base),
+        docs: narrow ? Uint16Array.from(docs) : Uint32Array.from(docs),
+        freqs: this.postFreqs.slice(base, end),
+        masks: this.masks.slice(from, to),
+      });
+      from = to;
+    }
+    return { head: { urls: [...this.urls], lengths: Uint32Array.from(this.lengths), firsts }, chunks };
   }
 
   /** @internal Used by IndexBuilder. */
@@ -269,18 +381,47 @@ export class TermIndex {
     return j < o.length && o[j]!.startsWith(prefix);
   }
 
-  /** Terms within `maxDistance` edits of `term` (itself excluded), with their distance. */
+  /**
+   * Terms within `maxDistance` edits of `term` (itself excluded), with their distance. Only
+   * terms whose length is within `maxDistance` of the word's can qualify, so only those length
+   * buckets are visited; of them, only terms whose letter set differs from the word's in at
+   * most 2 bits per edit reach the (banded) edit distance. Both filters are exact: the result is
+   * that of comparing every term (tests/unit/storage/search.test.ts checks it on a sample).
+   */
   similarTerms(term: string, maxDistance: number): [string, number][] {
     const mask = letterMask(term);
     const out: [string, number][] = [];
     const consider = (t: string, m: number) => {
-      if (t === term || Math.abs(t.length - term.length) > maxDistance || popcount(m ^ mask) > 2 * maxDistance) return;
+      if (t === term || popcount(m ^ mask) > 2 * maxDistance) return;
       const d = boundedDistance(term, t, maxDistance);
       if (d <= maxDistance) out.push([t, d]);
     };
-    for (let i = 0; i < this.vocab.length; i++) consider(this.vocab[i]!, this.masks[i]!);
-    for (const t of this.overlayTerms()) if (this.termId(t) < 0) consider(t, letterMask(t));
+    const { ids, starts } = this.lengthBuckets();
+    const last = starts.length - 2;
+    const from = Math.min(last, Math.max(0, term.length - maxDistance));
+    const to = Math.min(last, term.length + maxDistance);
+    for (let len = from; len <= to; len++) {
+      for (let k = starts[len]!, end = starts[len + 1]!; k < end; k++) {
+        const id = ids[k]!;
+        consider(this.vocab[id]!, this.masks[id]!);
+      }
+    }
+    for (const t of this.overlayTerms()) if (Math.abs(t.length - term.length) <= maxDistance && this.termId(t) < 0) consider(t, letterMask(t));
     return out;
+  }
+
+  /** Term ids grouped by length (a counting sort, O(vocabulary)); lengths past 64 share the last bucket. */
+  private lengthBuckets(): { ids: Uint32Array; starts: Uint32Array } {
+    if (this.byLength) return this.byLength;
+    const cap = 64;
+    const starts = new Uint32Array(cap + 2);
+    for (const t of this.vocab) starts[Math.min(t.length, cap) + 1]!++;
+    for (let len = 0; len <= cap; len++) starts[len + 1]! += starts[len]!;
+    const fill = starts.slice(0, cap + 1);
+    const ids = new Uint32Array(this.vocab.length);
+    this.vocab.forEach((t, id) => (ids[fill[Math.min(t.length, cap)]!++] = id));
+    this.byLength = { ids, starts };
+    return this.byLength;
   }
 
   private termId(term: string): number {

@@ -9,7 +9,8 @@
  * It never creates or upgrades the database: when there is none, or its schema is not the
  * current one, it draws nothing and leaves the work to the full page.
  */
-import { DB_NAME, DB_VERSION, type EntryRecord } from '../../storage/schema.js';
+import { DB_NAME, DB_VERSION } from '../../storage/library-names.js';
+import type { EntryRecord } from '../../storage/schema.js';
 import { pickUiLanguage } from '../shared/ui-language.js';
 import { FIRST_PAGE, FIRST_ROWS_KEY, formatDay, readerHref, readingMinutes, siteOf } from './model.js';
 
@@ -111,9 +112,12 @@ function loadFullPage(): void {
 
 async function firstPaint(): Promise<void> {
   const db = await openExisting();
+  // Marks of each step, for the benchmark's breakdown (LIBRARY_PERF_DEBUG=1).
+  performance.mark('samizdat-library-db-open');
   if (!db) return;
   try {
     const entries = await newestEntries(db, FIRST_PAGE);
+    performance.mark('samizdat-library-entries-read');
     if (!entries.length) return;
     (globalThis as Record<string, unknown>)[FIRST_ROWS_KEY] = entries;
     const locale = pickUiLanguage(i18n.getMessage('uiLocale'), i18n.getUILanguage?.() ?? '');
@@ -123,6 +127,7 @@ async function firstPaint(): Promise<void> {
     const main = el('main', { class: 'library' }, el('header', { class: 'library-header' }, el('h1', {}, t('libraryTitle'))), drawRows(entries, locale));
     await bodyParsed();
     document.getElementById('app')?.replaceChildren(main);
+    performance.mark('samizdat-library-rows-drawn');
     await afterPaint();
     performance.mark('samizdat-library-rows');
   } finally {

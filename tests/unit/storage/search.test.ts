@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createIndex, highlight, normalizeText, search, snippet, tokenize, type SearchDoc } from '../../../src/storage/search.js';
 import { articlePostings } from '../../../src/storage/postings.js';
-import { boundedDistance, TermIndex } from '../../../src/storage/term-index.js';
+import { boundedDistance, chunksFor, TermIndex } from '../../../src/storage/term-index.js';
 
 const docs: SearchDoc[] = [
   { url: 'en', title: 'Café owners protest new licensing rules', siteName: 'News Test', text: 'Owners of cafés gathered outside the ministry on Tuesday.', tags: ['economy'] },
@@ -81,11 +81,79 @@ describe('library search', () => {
     expect(search(ix, 'licensing').map((h) => h.url).sort()).toEqual(['en', 'late']);
   });
 
+  it('stores the index in chunks; the chunks a query needs answer it as the whole index does', () => {
+    const ix = TermIndex.fromRecords(docs.map(articlePostings));
+    const snap = structuredClone(ix.snapshot(4)!); // 4 postings a chunk: many chunks
+    expect(snap.chunks.length).toBeGreaterThan(10);
+    const whole = TermIndex.fromSnapshot(snap.head, snap.chunks);
+    const queries = ['cafe owners', 'caf', 'licensng', '图书馆', 'елочного', 'ميخواهند', 'owners caf', 'новост', 'الاخبار', 'tuesday'];
+    for (const q of queries) expect(search(whole, q), q).toEqual(search(ix, q));
+    for (const q of queries.filter((x) => x !== 'licensng')) {
+      const terms = [...new Set(tokenize(q))];
+      const need = chunksFor(snap.head.firsts, terms, terms.at(-1)!);
+      expect(need.length).toBeLessThan(snap.chunks.length);
+      const partial = TermIndex.fromSnapshot(snap.head, need.map((i) => snap.chunks[i]!), false);
+      expect(search(partial, q), q).toEqual(search(ix, q));
+    }
+    // A typo needs the whole vocabulary: a partial index does not guess.
+    const some = TermIndex.fromSnapshot(snap.head, snap.chunks.slice(0, 3), false);
+    expect(search(some, 'licensng')).toEqual([]);
+    expect(search(whole, 'licensng').map((h) => h.url)).toEqual(['en']);
+  });
+
   it('counts edits exactly up to the bound', () => {
     expect(boundedDistance('licensing', 'licensng', 2)).toBe(1);
     expect(boundedDistance('kitten', 'sitting', 3)).toBe(3);
     expect(boundedDistance('kitten', 'sitting', 2)).toBe(3);
     expect(boundedDistance('abc', 'abcdef', 2)).toBe(3);
+  });
+
+  // A plain full-matrix Levenshtein, the reference the banded, bounded one must agree with.
+  const levenshtein = (a: string, b: string) => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    return d[a.length]![b.length]!;
+  };
+  // Words from few syllables, so that many are a letter or two apart (as the bench's are).
+  let seed = 11;
+  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000);
+  const syllables = 'ka ri to men sa lo vi ne da por ел ка کا را 东京'.split(' ');
+  const word = (n: number) => Array.from({ length: n }, () => syllables[Math.floor(random() * syllables.length)]).join('');
+  const typo = (w: string) => {
+    const at = Math.floor(random() * w.length);
+    const kind = Math.floor(random() * 3);
+    return kind === 0 ? w.slice(0, at) + w.slice(at + 1) : kind === 1 ? w.slice(0, at) + 'x' + w.slice(at) : w.slice(0, at) + 'a' + w.slice(at + 1);
+  };
+
+  it('bounded distance equals the full Levenshtein distance, capped at the bound', () => {
+    for (let i = 0; i < 3000; i++) {
+      const a = word(1 + Math.floor(random() * 5));
+      const b = random() < 0.5 ? typo(typo(a)) : word(1 + Math.floor(random() * 5));
+      const max = Math.floor(random() * 4);
+      expect(boundedDistance(a, b, max), `${a} / ${b} / ${max}`).toBe(Math.min(levenshtein(a, b), max + 1));
+    }
+  });
+
+  it('typo lookups find exactly the terms a scan of the whole vocabulary finds', () => {
+    const vocab = [...new Set(Array.from({ length: 2500 }, () => word(2 + Math.floor(random() * 4))))];
+    vocab.push('a'.repeat(70), 'a'.repeat(69) + 'b', 'a'.repeat(100)); // past the last length bucket
+    const records = [];
+    for (let i = 0; i < vocab.length; i += 50) records.push(articlePostings({ url: `doc${i}`, title: '', siteName: '', text: vocab.slice(i, i + 50).join(' '), tags: [] }));
+    const ix = TermIndex.fromRecords(records);
+    ix.add(articlePostings({ url: 'late', title: '', siteName: '', text: 'karitomenx latecomer', tags: [] })); // overlay terms count too
+    const all = ix.termsWithPrefix('');
+    const queries = [...Array.from({ length: 120 }, () => typo(vocab[Math.floor(random() * vocab.length)]!)), ...Array.from({ length: 50 }, () => word(3)), 'karitomen', 'a'.repeat(71), 'a'.repeat(99)];
+    let found = 0;
+    for (const q of queries) {
+      const max = q.length >= 9 ? 2 : 1;
+      // (A length difference is a lower bound of the distance: skipping those only saves time.)
+      const scan = all.filter((t) => t !== q && Math.abs(t.length - q.length) <= max && levenshtein(q, t) <= max).map((t) => [t, levenshtein(q, t)]);
+      const got = ix.similarTerms(q, max);
+      expect(new Map(got), q).toEqual(new Map(scan as [string, number][]));
+      expect(got.length).toBe(scan.length);
+      found += got.length;
+    }
+    expect(found).toBeGreaterThan(100); // the sample does exercise matches, not only misses
   });
 });
 
@@ -143,5 +211,49 @@ describe('library search index on open', () => {
     expect(search(reopened, 'cranes')).toEqual([]);
     expect(search(reopened, 'reopens').map((h) => h.url)).toEqual(['https://news.test/c']);
     expect(reopened.documentCount).toBe(2);
+  });
+
+  it('answers a query from the snapshot chunks it needs while the whole index loads', async () => {
+    const { freshDb, article, fakeFetch } = await import('./helpers.js');
+    const { saveArticle } = await import('../../../src/storage/save.js');
+    const { deleteEntry } = await import('../../../src/storage/library.js');
+    const { buildSearchIndex, partialSearchIndex } = await import('../../../src/storage/search-index.js');
+    const dbName = freshDb();
+    const save = (path: string, text: string) =>
+      saveArticle(article({ url: `https://news.test/${path}`, title: `Story ${path}`, textContent: text, contentHtml: `<p>${text}</p>`, leadImage: null }), { dbName, images: { fetchImpl: fakeFetch() } });
+    await save('a', 'Harbour cranes stood idle');
+    await save('b', 'Harbour workers went on strike');
+    await save('d', 'Зерновая сделка и порт Одессы');
+    // No snapshot yet: nothing to answer from (the first open assembles one).
+    expect(await partialSearchIndex('harbour', { dbName })).toBeNull();
+    const opts: { dbName: string; chunkPostings: number; snapshotWritten?: Promise<void> } = { dbName, chunkPostings: 3 };
+    await buildSearchIndex(opts);
+    await opts.snapshotWritten;
+    await save('c', 'Harbour reopens after the strike');
+    await deleteEntry('https://news.test/a', { dbName });
+    const whole = await buildSearchIndex({ dbName });
+    for (const q of ['harbour', 'harb', 'strike harb', 'cranes', 'reopens', 'порт', 'одес', 'story']) {
+      const partial = (await partialSearchIndex(q, { dbName }))!;
+      expect(partial.complete).toBe(false);
+      expect(search(partial, q), q).toEqual(search(whole, q));
+    }
+  });
+
+  it('reads a snapshot stored in the single-record format of before', async () => {
+    const { freshDb, article, fakeFetch } = await import('./helpers.js');
+    const { saveArticle } = await import('../../../src/storage/save.js');
+    const { buildSearchIndex } = await import('../../../src/storage/search-index.js');
+    const { openLibrary } = await import('../../../src/storage/schema.js');
+    const dbName = freshDb();
+    await saveArticle(article({ url: 'https://news.test/a', title: 'Harbour story', textContent: 'Harbour cranes', contentHtml: '<p>Harbour cranes</p>', leadImage: null }), { dbName, images: { fetchImpl: fakeFetch() } });
+    const db = await openLibrary(dbName);
+    const revision = (await db.get('meta', 'revision'))!.value as number;
+    const snap = TermIndex.fromRecords(await db.getAll('terms')).snapshot()!;
+    const chunk = snap.chunks[0]!;
+    await db.put('meta', { key: 'search-snapshot', value: { vocab: chunk.vocab, offsets: chunk.offsets, docs: chunk.docs, freqs: chunk.freqs, urls: snap.head.urls, lengths: snap.head.lengths, revision } });
+    const opts: { dbName: string; snapshotWritten?: Promise<void> } = { dbName };
+    const index = await buildSearchIndex(opts);
+    expect(opts.snapshotWritten).toBeUndefined(); // read, not assembled again
+    expect(search(index, 'cranes').map((h) => h.url)).toEqual(['https://news.test/a']);
   });
 });
