@@ -12,6 +12,9 @@ import { takeBlockCheckAsked } from './blockpage-deferred.js';
 type Runtime = typeof chrome.runtime;
 const runtime: Runtime = ((globalThis as { browser?: { runtime: Runtime } }).browser ?? chrome).runtime;
 
+/** The verdict last sent from this document (undefined: none yet). */
+let sent: string | undefined;
+
 function report(): void {
   const start = __TEST__ ? performance.now() : 0;
   takeBlockCheckAsked();
@@ -19,7 +22,13 @@ function report(): void {
   if (__TEST__) performance.measure('samizdat:content-script-detect', { start });
   // Only an article can be vetoed as a block page; anything else is settled here.
   const needsBlockCheck = takeBlockCheckAsked() && isArticle;
-  runtime.sendMessage({ type: 'page-detected', payload: { isArticle, score, needsBlockCheck } })?.catch?.(() => undefined);
+  // One message per verdict: a single-page app's re-detection that reaches the same verdict says
+  // nothing (a tab's toolbar mark survives same-document navigations; a new document starts over).
+  const verdict = `${isArticle} ${needsBlockCheck}`;
+  if (verdict !== sent) {
+    sent = verdict;
+    runtime.sendMessage({ type: 'page-detected', payload: { isArticle, score, needsBlockCheck } })?.catch?.(() => undefined);
+  }
   // Test build only (the bench's browser section reads it): this script's own main-thread time.
   if (__TEST__) performance.measure('samizdat:content-script', { start });
 }

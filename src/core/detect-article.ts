@@ -1,30 +1,91 @@
 /**
- * detectArticle: is this page a single article worth opening in the reader? Cheap by design
- * (runs on every page load): metadata lookups plus one pass over <p>/<pre> elements, no layout,
- * no full extraction.
+ * detectArticle: is this page a single article worth opening in the reader? It runs on every
+ * page load (the always-on content script), so it is built to be cheap: a few native selector
+ * queries, one bounded pass over <p>/<pre> elements, no layout, no full-body text, no full
+ * extraction. Each heuristic below says why it is there, the way Readability documents its own.
  *
  * The central signal is the largest cluster of prose paragraphs sharing a container: an article
  * has one body where many long paragraphs sit together, while a home page, section front or
  * search results page spreads short teasers over many separate cards.
+ *
+ * Cheap signals come first: the page's own metadata. When it declares an article, the prose scan
+ * stops as soon as one container holds enough prose that no counter-signal could change the
+ * verdict (see SETTLED_CLUSTER), so on a typical news page only its first few paragraphs are read.
  */
 import type { ArticleDetection } from './types.js';
 import { detectBlockPage } from './blockpage/index.js';
 
-// (Not FORM: ASP.NET sites wrap the whole page in one.)
+/**
+ * Elements whose paragraphs are page furniture, not the article: navigation, footers, asides,
+ * list items (teaser lists), links (whole-card links) and headers. (Not FORM: ASP.NET sites wrap
+ * the whole page in one.)
+ */
 const CHROME = new Set(['NAV', 'FOOTER', 'ASIDE', 'LI', 'A', 'HEADER']);
 
-/** Inside navigation, a footer, a list item, a link…? A plain ancestor walk (no selector engine). */
-function inChrome(p: Element, stop: Element): boolean {
-  for (let e = p.parentElement; e && e !== stop; e = e.parentElement) {
-    if (CHROME.has(e.tagName)) return true;
-    const role = e.hasAttributes() ? e.getAttribute('role') : null;
-    if (role === 'navigation' || role === 'complementary') return true;
-  }
-  return false;
+function isChrome(e: Element): boolean {
+  if (CHROME.has(e.tagName)) return true;
+  if (!e.hasAttributes()) return false;
+  const role = e.getAttribute('role');
+  return role === 'navigation' || role === 'complementary';
 }
+
+/**
+ * "Is this element inside page furniture?", memoised per ancestor: paragraphs of one container
+ * share their ancestors, so each ancestor is looked at once per page instead of once per
+ * paragraph (an ancestor walk per paragraph was most of the function's DOM calls).
+ */
+function chromeTest(stop: Element): (el: Element) => boolean {
+  const known = new Map<Element, boolean>();
+  const path: Element[] = [];
+  return (el) => {
+    let result = false;
+    path.length = 0;
+    for (let e = el.parentElement; e && e !== stop; e = e.parentElement) {
+      const k = known.get(e);
+      if (k !== undefined) {
+        result = k;
+        break;
+      }
+      path.push(e);
+      if (isChrome(e)) {
+        result = true;
+        break;
+      }
+    }
+    for (const e of path) known.set(e, result);
+    return result;
+  };
+}
+
 const ARTICLE_LD = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:News|Report|Scholarly|Tech|Opinion|Analysis|Reportage|Review|Satirical|Background)?Article"|"@type"\s*:\s*(?:\[[^\]]*)?"(?:BlogPosting|LiveBlogPosting|ReviewNewsArticle)"/;
+/** Bounds: a page with more paragraphs than this has shown what it is long before the end. */
 const MAX_P = 600;
 const MAX_DIVS = 600;
+const MAX_BR_PARENTS = 400;
+const MAX_LD_SCRIPTS = 10;
+const MAX_LD_CHARS = 20000;
+
+/** Why 80: shorter paragraphs are captions, datelines, teasers and UI strings. */
+const MIN_PARAGRAPH = 80;
+/** A paragraph's weight grows with the square root of its length, capped: one huge block of text does not outweigh several real paragraphs. */
+const weight = (len: number, cap: number): number => Math.sqrt(Math.min(len, cap) - 60);
+
+/** The score an article needs (with the extra conditions at the end of detect). */
+const THRESHOLD = 20;
+/** Counter-signal weights. */
+const CARDS_PENALTY = 10;
+const LOGIN_PENALTY = 15;
+const DISPERSED_PENALTY = 10;
+/** The login-form penalty applies only below this much clustered prose (a login box beside an article is common). */
+const LOGIN_MAX_CLUSTER = 30;
+/**
+ * Early verdict. With article metadata worth ≥ 10 there is no block-page check and no
+ * paragraph-count condition, and a cluster only grows as the scan goes on; once a cluster reaches
+ * LOGIN_MAX_CLUSTER the login penalty is ruled out, so at worst cards and dispersion subtract
+ * 20, leaving ≥ 30 + 10 − 20 = THRESHOLD. The rest of the page cannot change the answer.
+ */
+const SETTLED_CLUSTER = LOGIN_MAX_CLUSTER;
+const SETTLED_META = 10;
 
 /** Characters of text directly inside `el` (not in child elements), trimmed per node. */
 function ownTextLength(el: Element): number {
@@ -36,156 +97,199 @@ function ownTextLength(el: Element): number {
 }
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
-/** og:type and article:published_time in one pass over <meta property>. */
-function metaFacts(doc: Document): { ogType: string; published: boolean } {
+const META_SELECTOR = ['og:type', 'article:published_time', 'datepublished']
+  .map((k) => `meta[property="${k}" i], meta[name="${k}" i]`)
+  .join(', ');
+
+/**
+ * Metadata saying "this is an article": og:type article (10), a published time (6), JSON-LD of an
+ * Article type (10). Found by native selector queries, not by looping over every <meta> and
+ * <script> in script (news pages carry dozens of each).
+ */
+function metadataScore(doc: Document, signals: string[]): number {
+  let score = 0;
   let ogType = '';
   let published = false;
-  const metas = doc.getElementsByTagName('meta');
-  const n = Math.min(metas.length, 300);
-  for (let i = 0; i < n; i++) {
-    const m = metas.item(i)!;
-    const prop = m.getAttribute('property') || m.getAttribute('name');
-    if (!prop) continue;
-    const k = prop.toLowerCase();
+  const metas = doc.querySelectorAll(META_SELECTOR);
+  for (let i = 0; i < metas.length; i++) {
+    const m = metas[i]!;
+    // As before the selector: `property` wins over `name` when a tag has both.
+    const k = (m.getAttribute('property') || m.getAttribute('name') || '').toLowerCase();
     if (k === 'og:type') ogType = (m.getAttribute('content') || '').toLowerCase();
     else if (k === 'article:published_time' || k === 'datepublished') published = true;
   }
-  return { ogType, published };
+  if (ogType === 'article' || ogType.endsWith('.article') || ogType === 'blog' || ogType === 'blogposting') {
+    score += 10;
+    signals.push('og:article');
+  }
+  if (published) {
+    score += 6;
+    signals.push('published-time');
+  }
+  const scripts = doc.querySelectorAll('script[type*="ld+json" i]');
+  for (let i = 0; i < scripts.length && i < MAX_LD_SCRIPTS; i++) {
+    const t = scripts[i]!.textContent || '';
+    if (ARTICLE_LD.test(t.length > MAX_LD_CHARS ? t.slice(0, MAX_LD_CHARS) : t)) {
+      score += 10;
+      signals.push('jsonld:article');
+      break;
+    }
+  }
+  return score;
 }
 
 export function detectArticle(doc: Document): ArticleDetection {
+  return detectArticleWith(doc, { settleEarly: true });
+}
+
+/**
+ * detectArticle with the early verdict switchable: `settleEarly: false` always scans the whole
+ * page (the tests check that both give the same verdicts).
+ */
+export function detectArticleWith(doc: Document, options: { settleEarly: boolean }): ArticleDetection {
   try {
-    return detect(doc);
+    return detect(doc, options.settleEarly);
   } catch {
     return { isArticle: false, score: 0, signals: ['error'] };
   }
 }
 
-function detect(doc: Document): ArticleDetection {
+interface Prose {
+  /** Weight of the heaviest container's paragraphs. */
+  cluster: number;
+  /** How many paragraphs that container holds. */
+  clusterParas: number;
+  /** Weight of all long paragraphs. */
+  total: number;
+  /** How many long paragraphs there are. */
+  longCount: number;
+  /** The scan stopped early: the verdict is settled (see SETTLED_CLUSTER). */
+  settled: boolean;
+}
+
+/**
+ * 1. Prose clusters: long paragraphs grouped by their container. When `canSettle` (the page
+ * declares an article), stops at the first container heavy enough to settle the verdict.
+ */
+function proseClusters(body: Element, canSettle: boolean): Prose {
+  const inChrome = chromeTest(body);
+  const groups = new Map<Element, number>();
+  const counts = new Map<Element, number>();
+  const prose: Prose = { cluster: 0, clusterParas: 0, total: 0, longCount: 0, settled: false };
+  let seen = 0;
+  // <p> first, then <pre>: live collections, walked only as far as they are read.
+  for (const tag of ['p', 'pre']) {
+    const ps = body.getElementsByTagName(tag);
+    for (let i = 0; seen < MAX_P; i++, seen++) {
+      const p = ps.item(i);
+      if (!p) break;
+      const text = p.textContent || '';
+      let len = text.length;
+      // CJK sentences carry about three times the meaning per character.
+      if (len < MIN_PARAGRAPH && len >= 25 && CJK.test(text)) len *= 3;
+      if (len < MIN_PARAGRAPH || inChrome(p)) continue;
+      let key: Element = p.parentElement || body;
+      // Paragraphs each wrapped in their own <div> still belong to one body.
+      if (key.childElementCount === 1 && key.parentElement) key = key.parentElement;
+      const w = weight(len, 2000);
+      const g = (groups.get(key) ?? 0) + w;
+      const c = (counts.get(key) ?? 0) + 1;
+      groups.set(key, g);
+      counts.set(key, c);
+      prose.total += w;
+      prose.longCount++;
+      if (g > prose.cluster) {
+        prose.cluster = g;
+        prose.clusterParas = c;
+      }
+      if (canSettle && g >= SETTLED_CLUSTER) {
+        prose.settled = true;
+        return prose;
+      }
+    }
+  }
+  if (prose.cluster < 20) {
+    // Paragraphs written as bare <div>s of running text (no <p>): group them the same way.
+    const divs = body.getElementsByTagName('div');
+    for (let i = 0; i < MAX_DIVS; i++) {
+      const d = divs.item(i);
+      if (!d) break;
+      if (ownTextLength(d) < MIN_PARAGRAPH || inChrome(d)) continue;
+      const len = (d.textContent || '').length;
+      const key: Element = d.parentElement || body;
+      const w = weight(len, 2000);
+      const g = (groups.get(key) ?? 0) + w;
+      const c = (counts.get(key) ?? 0) + 1;
+      groups.set(key, g);
+      counts.set(key, c);
+      if (g > prose.cluster) {
+        prose.cluster = g;
+        prose.clusterParas = c;
+      }
+      prose.total += w;
+      prose.longCount++;
+    }
+  }
+  if (prose.cluster < 20) {
+    // Text written as <div>…<br><br>…</div> instead of paragraphs (older CMSs, blogs).
+    const done = new Set<Element>();
+    const brs = body.querySelectorAll('div > br');
+    for (let i = 0; i < brs.length && done.size < MAX_BR_PARENTS; i++) {
+      const d = brs[i]!.parentElement!;
+      if (done.has(d)) continue;
+      done.add(d);
+      const len = (d.textContent || '').length;
+      if (len < 140 || inChrome(d)) continue;
+      const w = weight(len, 6000);
+      if (w > prose.cluster) {
+        prose.cluster = w;
+        prose.clusterParas = 3;
+      }
+      prose.total += w;
+    }
+  }
+  return prose;
+}
+
+function detect(doc: Document, settleEarly: boolean): ArticleDetection {
   const signals: string[] = [];
   const body = doc.body;
   if (!body) return { isArticle: false, score: 0, signals: ['no-body'] };
 
-  // 1. Prose clusters: long paragraphs grouped by their container.
-  const ps = Array.from(body.querySelectorAll('p, pre'));
-  const groups = new Map<Element, number>();
-  const counts = new Map<Element, number>();
-  let total = 0;
-  let longCount = 0;
-  const n = Math.min(ps.length, MAX_P);
-  for (let i = 0; i < n; i++) {
-    const p = ps[i]!;
-    const text = p.textContent || '';
-    let len = text.length;
-    // CJK sentences carry about three times the meaning per character.
-    if (len < 80 && len >= 25 && CJK.test(text)) len *= 3;
-    // Why 80: shorter paragraphs are captions, datelines, teasers and UI strings.
-    if (len < 80) continue;
-    if (inChrome(p, body)) continue;
-    let key: Element = p.parentElement || body;
-    // Paragraphs each wrapped in their own <div> still belong to one body.
-    if (key.childElementCount === 1 && key.parentElement) key = key.parentElement;
-    const w = Math.sqrt(Math.min(len, 2000) - 60);
-    groups.set(key, (groups.get(key) ?? 0) + w);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    total += w;
-    longCount++;
-  }
-  let cluster = 0;
-  let clusterParas = 0;
-  for (const [k, v] of groups) {
-    if (v > cluster) {
-      cluster = v;
-      clusterParas = counts.get(k) ?? 0;
-    }
-  }
-  if (cluster < 20) {
-    // Paragraphs written as bare <div>s of running text (no <p>): group them the same way.
-    const divs = body.getElementsByTagName('div');
-    for (let i = 0; i < divs.length && i < MAX_DIVS; i++) {
-      const d = divs.item(i)!;
-      if (ownTextLength(d) < 80 || inChrome(d, body)) continue;
-      const len = (d.textContent || '').length;
-      const key: Element = d.parentElement || body;
-      const w = Math.sqrt(Math.min(len, 2000) - 60);
-      const g = (groups.get(key) ?? 0) + w;
-      groups.set(key, g);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-      if (g > cluster) {
-        cluster = g;
-        clusterParas = counts.get(key) ?? 0;
-      }
-      total += w;
-      longCount++;
-    }
-  }
-  if (cluster < 20) {
-    // Text written as <div>…<br><br>…</div> instead of paragraphs (older CMSs, blogs).
-    const seen = new Set<Element>();
-    const brs = Array.from(body.querySelectorAll('div > br'));
-    for (let i = 0; i < brs.length && i < 400; i++) {
-      const d = brs[i]!.parentElement!;
-      if (seen.has(d)) continue;
-      seen.add(d);
-      const len = (d.textContent || '').length;
-      if (len < 140 || inChrome(d, body)) continue;
-      const w = Math.sqrt(Math.min(len, 6000) - 60);
-      if (w > cluster) {
-        cluster = w;
-        clusterParas = 3;
-      }
-      total += w;
-    }
-  }
-  if (cluster > 0) signals.push(`prose:${cluster.toFixed(0)}/${total.toFixed(0)}`);
-
-  // 2. Metadata saying "this is an article".
-  let metaScore = 0;
-  const facts = metaFacts(doc);
-  const ogType = facts.ogType;
-  if (ogType === 'article' || ogType.endsWith('.article') || ogType === 'blog' || ogType === 'blogposting') {
-    metaScore += 10;
-    signals.push('og:article');
-  }
-  if (facts.published) {
-    metaScore += 6;
-    signals.push('published-time');
-  }
-  const scripts = doc.getElementsByTagName('script');
-  let seen = 0;
-  for (let i = 0; i < scripts.length && seen < 10 && i < 400; i++) {
-    const s = scripts.item(i)!;
-    if (!/ld\+json/i.test(s.getAttribute('type') || '')) continue;
-    seen++;
-    const t = s.textContent || '';
-    if (ARTICLE_LD.test(t.length > 20000 ? t.slice(0, 20000) : t)) {
-      metaScore += 10;
-      signals.push('jsonld:article');
-      break;
-    }
+  // Metadata first: it is cheap, and it lets the prose scan stop early.
+  const metaScore = metadataScore(doc, signals);
+  const prose = proseClusters(body, settleEarly && metaScore >= SETTLED_META);
+  const { cluster, clusterParas, total, longCount } = prose;
+  if (cluster > 0) signals.push(`prose:${cluster.toFixed(0)}/${total.toFixed(0)}${prose.settled ? '+' : ''}`);
+  // Why a third of the metadata without prose: metadata alone is also on galleries and videos.
+  const metaPart = cluster >= 6 ? metaScore : metaScore / 3;
+  if (prose.settled) {
+    // Settled: the counter-signals below cannot bring the score under THRESHOLD.
+    return { isArticle: true, score: Math.round((cluster + metaPart) * 10) / 10, signals };
   }
 
-  // 3. Counter-signals: listings and forms.
+  // 2. Counter-signals: listings and forms.
   let penalty = 0;
+  // Many <article> cards: a listing.
   const cards = body.getElementsByTagName('article').length;
   if (cards >= 6) {
-    penalty += 10;
+    penalty += CARDS_PENALTY;
     signals.push(`cards:${cards}`);
   }
-  if (body.querySelector('input[type="password"]') && cluster < 30) {
-    penalty += 15;
+  if (cluster < LOGIN_MAX_CLUSTER && body.querySelector('input[type="password" i]')) {
+    penalty += LOGIN_PENALTY;
     signals.push('login-form');
   }
   // Why the dispersion test: a front page can have lots of prose in total, but no one
   // container holds most of it.
   if (total > 0 && cluster / total < 0.35 && longCount >= 6) {
-    penalty += 10;
+    penalty += DISPERSED_PENALTY;
     signals.push('dispersed-prose');
   }
-  let score = cluster + (cluster >= 6 ? metaScore : metaScore / 3) - penalty;
+  let score = cluster + metaPart - penalty;
   // A censorship notice can hold several paragraphs of legal text: ask the block-page
   // detector (only when the page otherwise looks like an article, to stay cheap).
-  if (score >= 20 && metaScore < 10) {
+  if (score >= THRESHOLD && metaScore < 10) {
     try {
       if (detectBlockPage(doc).blocked) {
         score = 0;
@@ -197,6 +301,6 @@ function detect(doc: Document): ArticleDetection {
   }
   // Why more than a score: block pages and notices are one or two long paragraphs with no
   // article metadata; an article has either several paragraphs, metadata, or much prose.
-  const isArticle = score >= 20 && (clusterParas >= 3 || metaScore >= 10 || cluster >= 35);
+  const isArticle = score >= THRESHOLD && (clusterParas >= 3 || metaScore >= 10 || cluster >= 35);
   return { isArticle, score: Math.round(score * 10) / 10, signals };
 }

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { detectArticle } from '../../../src/core/detect-article.js';
+import { detectArticle, detectArticleWith } from '../../../src/core/detect-article.js';
 
 const FIX = join(__dirname, '../../fixtures/articles');
 const load = (name: string): JSDOM => new JSDOM(readFileSync(join(FIX, name), 'utf8'), { url: 'https://news.example.com/x', virtualConsole: new VirtualConsole() });
@@ -49,5 +49,42 @@ describe('detectArticle', () => {
       expect(detectArticle(new JSDOM(html).window.document).isArticle).toBe(false);
     }
     expect(detectArticle(null as unknown as Document).isArticle).toBe(false);
+  });
+
+  describe('settles early on a page that declares an article', () => {
+    const para = (i: number) => `<p>Paragraph ${i}: the regional council approved the new budget for the river crossing after a long debate about the cost of the piers and the timetable.</p>`;
+    const head = '<meta property="og:type" content="article"><script type="application/ld+json">{"@type":"NewsArticle"}</script>';
+
+    it('reads only the paragraphs it needs', () => {
+      const body = `<article><h1>Budget</h1>${Array.from({ length: 400 }, (_, i) => para(i)).join('')}</article>`;
+      const dom = new JSDOM(`<html><head>${head}</head><body>${body}</body></html>`);
+      const read = vi.spyOn(dom.window.Node.prototype, 'textContent', 'get');
+      const d = detectArticle(dom.window.document);
+      expect(d.isArticle).toBe(true);
+      expect(d.signals.some((s) => /^prose:.*\+$/.test(s))).toBe(true);
+      // The JSON-LD script, and three paragraphs of about 150 characters (weight ~10 each) reach the settled cluster.
+      expect(read.mock.calls.length).toBeLessThan(10);
+    });
+
+    it('gives the verdict the full scan gives, even with every counter-signal on the page', () => {
+      // Four paragraphs in the story (enough to settle), then a listing: eight cards of prose
+      // (cards and dispersed prose), and a login box.
+      const cards = Array.from({ length: 8 }, (_, i) => `<article><div>${para(100 + i)}</div><section>${para(200 + i)}</section></article>`).join('');
+      const doc = new JSDOM(`<html><head>${head}</head><body><main><div class="story">${[1, 2, 3, 4].map(para).join('')}</div></main>${cards}<form><input type="password"></form></body></html>`).window.document;
+      const settled = detectArticleWith(doc, { settleEarly: true });
+      const full = detectArticleWith(doc, { settleEarly: false });
+      expect(settled.signals.some((s) => /^prose:.*\+$/.test(s))).toBe(true);
+      expect(full.signals).toEqual(expect.arrayContaining(['cards:8', 'dispersed-prose']));
+      expect(settled.isArticle).toBe(true);
+      expect(full.isArticle).toBe(true);
+    });
+
+    it.each(['en-news-clutter.html', 'ru-news.html', 'fa-news.html', 'zh-news.html', 'multipage.html', 'broken-jsonld.html', 'non-article-home.html', 'non-article-section.html', 'non-article-search.html', 'non-article-login.html'])(
+      '%s: the same verdict with and without the early stop',
+      (name) => {
+        const doc = load(name).window.document;
+        expect(detectArticleWith(doc, { settleEarly: true }).isArticle).toBe(detectArticleWith(doc, { settleEarly: false }).isArticle);
+      },
+    );
   });
 });
