@@ -25,7 +25,7 @@ function entryPoints(browser) {
     background: 'src/background/index.ts',
     // The always-on content script is built on its own (contentScriptOptions), not here.
     'detect-full': 'src/content/detect-full.ts',
-    'extract-page': 'src/content/extract-page.ts',
+    // extract-page.js (the full engine, injected on the reader click) is built on its own: injectedEngineOptions.
     // Injected on demand into pages that may be unavailable (issue 6): block-page check and notice.
     'page-check': 'src/content/page-check.ts',
   };
@@ -155,6 +155,20 @@ function contentScriptOptions(browser) {
   };
 }
 
+/**
+ * The engine injected when the user opens the reader: the bundle ends with a call of the function
+ * it defines, so the script's value (what scripting.executeScript returns) is the extraction —
+ * one injection instead of an injection and a second call.
+ */
+function injectedEngineOptions(browser) {
+  return {
+    ...extensionOptions(browser),
+    entryPoints: { 'extract-page': 'src/content/extract-page.ts' },
+    footer: { js: 'samizdatExtract();' },
+    plugins: [],
+  };
+}
+
 /** The core as an ES module for Node and other bundlers (package.json "exports": "./core"). */
 const coreOptions = {
   entryPoints: { index: 'src/core/index.ts' },
@@ -172,7 +186,7 @@ const coreOptions = {
 rmSync(outRoot, { recursive: true, force: true });
 mkdirSync(outRoot, { recursive: true });
 // The content scripts first: the other build's end writes the zip of the whole folder.
-const contentConfigs = browsers.map(contentScriptOptions);
+const contentConfigs = [...browsers.map(contentScriptOptions), ...browsers.map(injectedEngineOptions)];
 const configs = [...browsers.map(extensionOptions), ...(test ? [] : [coreOptions])];
 if (dev) {
   for (const config of [...contentConfigs, ...configs]) await (await esbuild.context(config)).watch();

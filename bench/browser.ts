@@ -115,6 +115,10 @@ interface ClickSample {
   markMs: number;
   /** From the trigger to the reader page's navigation start: extraction and handoff. */
   toReaderMs: number;
+  /** To the reader's first-paint script asking for the handoff: navigation, HTML, CSS and script loads. */
+  toScriptMs: number;
+  /** To the handed-over article in the reader's hands (storage.session read). */
+  toHandoffMs: number;
   /** To the first frame of the full view (preact UI, DOMPurify-sanitised body), after the first paint. */
   fullViewMs: number;
   wallMs: number;
@@ -132,7 +136,7 @@ async function clickToPaint(context: BrowserContext, page: Page, url: string): P
   await page.waitForURL(/\/reader\.html\?/, { timeout: 15000 });
   const painted = await page.evaluate(
     () =>
-      new Promise<{ paintAt: number; markAt: number; fullAt: number; readerAt: number }>((resolve, reject) => {
+      new Promise<{ paintAt: number; markAt: number; fullAt: number; readerAt: number; scriptAt: number; handoffAt: number }>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('the reader never painted the article')), 15000);
         const origin = performance.timeOrigin;
         const mark = () => performance.getEntriesByName('samizdat:article-painted')[0];
@@ -149,7 +153,8 @@ async function clickToPaint(context: BrowserContext, page: Page, url: string): P
             const f = full();
             if (!m || !f) return void setTimeout(waitMark, 10);
             clearTimeout(timer);
-            resolve({ paintAt: origin + (entry.renderTime || entry.startTime), markAt: origin + m.startTime, fullAt: origin + f.startTime, readerAt: origin });
+            const at = (name: string) => origin + (performance.getEntriesByName(name)[0]?.startTime ?? NaN);
+            resolve({ paintAt: origin + (entry.renderTime || entry.startTime), markAt: origin + m.startTime, fullAt: origin + f.startTime, readerAt: origin, scriptAt: at('samizdat:handoff-asked'), handoffAt: at('samizdat:handoff-taken') });
           };
           waitMark();
         }).observe({ type: 'element', buffered: true });
@@ -159,7 +164,15 @@ async function clickToPaint(context: BrowserContext, page: Page, url: string): P
   const worker = context.serviceWorkers()[0];
   if (!worker) throw new Error('no extension service worker');
   const triggerAt = await worker.evaluate(() => (globalThis as { samizdatTriggerAt?: number }).samizdatTriggerAt ?? NaN);
-  return { paintMs: painted.paintAt - triggerAt, markMs: painted.markAt - triggerAt, toReaderMs: painted.readerAt - triggerAt, fullViewMs: painted.fullAt - triggerAt, wallMs };
+  return {
+    paintMs: painted.paintAt - triggerAt,
+    markMs: painted.markAt - triggerAt,
+    toReaderMs: painted.readerAt - triggerAt,
+    toScriptMs: painted.scriptAt - triggerAt,
+    toHandoffMs: painted.handoffAt - triggerAt,
+    fullViewMs: painted.fullAt - triggerAt,
+    wallMs,
+  };
 }
 
 const fmt = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : '—');
@@ -262,13 +275,15 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<{ f
       }
     }
     console.log(`\nClick to readable text (headless Chromium; trigger in the background → article title painted), ${options.runs} runs each:`);
-    console.log(`  ${'article'.padEnd(40)} ${'paint median'.padStart(12)} ${'p95'.padStart(8)} ${'frame mark'.padStart(10)} ${'to reader'.padStart(9)} ${'full view'.padStart(9)} ${'driver wall'.padStart(11)}`);
+    console.log(`  phases (medians, ms from the trigger): to reader = the reader's navigation start (extraction, handoff stored); script = its first-paint script runs;`);
+    console.log(`  handoff = the article in its hands; frame mark = the frame that draws it starts; paint median = the title presented (element timing)`);
+    console.log(`  ${'article'.padEnd(40)} ${'paint median'.padStart(12)} ${'p95'.padStart(8)} ${'to reader'.padStart(9)} ${'script'.padStart(7)} ${'handoff'.padStart(7)} ${'frame mark'.padStart(10)} ${'full view'.padStart(9)} ${'driver wall'.padStart(11)}`);
     for (const article of articles) {
       const mine = clicks.filter((c) => c.article === article.name);
       if (!mine.length) continue;
       const paint = mine.map((c) => c.paintMs);
       console.log(
-        `  ${article.name.padEnd(40)} ${fmt(median(paint), 1).padStart(12)} ${fmt(quantile(paint, 0.95), 1).padStart(8)} ${fmt(median(mine.map((c) => c.markMs)), 1).padStart(10)} ${fmt(median(mine.map((c) => c.toReaderMs)), 1).padStart(9)} ${fmt(median(mine.map((c) => c.fullViewMs)), 1).padStart(9)} ${fmt(median(mine.map((c) => c.wallMs)), 0).padStart(11)}`,
+        `  ${article.name.padEnd(40)} ${fmt(median(paint), 1).padStart(12)} ${fmt(quantile(paint, 0.95), 1).padStart(8)} ${fmt(median(mine.map((c) => c.toReaderMs)), 1).padStart(9)} ${fmt(median(mine.map((c) => c.toScriptMs)), 1).padStart(7)} ${fmt(median(mine.map((c) => c.toHandoffMs)), 1).padStart(7)} ${fmt(median(mine.map((c) => c.markMs)), 1).padStart(10)} ${fmt(median(mine.map((c) => c.fullViewMs)), 1).padStart(9)} ${fmt(median(mine.map((c) => c.wallMs)), 0).padStart(11)}`,
       );
     }
     const paint = clicks.map((c) => c.paintMs);

@@ -5,11 +5,33 @@
  */
 import browser from 'webextension-polyfill';
 import type { Handoff } from '../shared/messages.js';
+import { handoffKey, staleHandoffKeys, type StoredHandoff } from '../shared/handoff.js';
 import { mainFrameRecord, sameDocument } from './main-frame.js';
 import { handle } from './router.js';
+import { runEngineInTab } from './extract-in-tab.js';
 
-/** Articles waiting for the reader page that asked for them, by page URL. */
+/** Articles waiting for the reader page, by page URL, when storage.session would not take them. */
 const handoffs = new Map<string, Handoff>();
+
+/**
+ * Puts the article where the reader page reads it itself (shared/handoff.ts); kept here instead
+ * when storage.session refuses it (quota), for the reader to ask for.
+ */
+async function storeHandoff(pageUrl: string, handoff: Handoff): Promise<void> {
+  const stored: StoredHandoff = { handoff, at: Date.now() };
+  try {
+    await browser.storage.session.set({ [handoffKey(pageUrl)]: stored });
+    handoffs.delete(pageUrl);
+  } catch {
+    handoffs.set(pageUrl, handoff);
+  }
+}
+
+/** Drops handoffs no reader took (a tab closed before its reader loaded), off the click's path. */
+async function dropStaleHandoffs(): Promise<void> {
+  const stale = staleHandoffKeys(await browser.storage.session.get(null), Date.now());
+  if (stale.length) await browser.storage.session.remove(stale);
+}
 
 export function readerUrl(pageUrl: string): string {
   return browser.runtime.getURL(`reader.html?url=${encodeURIComponent(pageUrl)}`);
@@ -25,16 +47,7 @@ export function pageStatus(record: { finalUrl: string; status?: number } | undef
 }
 
 async function extractFromTab(tabId: number, pageUrl: string): Promise<Handoff | null> {
-  await browser.scripting.executeScript({ target: { tabId }, files: ['extract-page.js'] });
-  const [result] = await browser.scripting.executeScript({
-    target: { tabId },
-    func: () => {
-      const nav = performance.getEntriesByType('navigation')[0] as (PerformanceEntry & { responseStatus?: number }) | undefined;
-      const article = (globalThis as unknown as { samizdatExtract?: () => unknown }).samizdatExtract?.() ?? null;
-      return { article, httpStatus: nav?.responseStatus };
-    },
-  });
-  const value = result?.result as { article?: Handoff['article'] | null; httpStatus?: number } | undefined;
+  const value = await runEngineInTab(tabId);
   if (!value?.article) return null;
   return { article: value.article, httpStatus: pageStatus(mainFrameRecord(tabId), pageUrl, value.httpStatus) };
 }
@@ -69,11 +82,12 @@ export async function openReaderForTab(tabId: number): Promise<{ ok: boolean; er
   if (!pageUrl || !/^https?:/.test(pageUrl)) return { ok: false, error: 'not-a-web-page' };
   try {
     const handoff = await extractFromTab(tabId, pageUrl);
-    if (handoff) handoffs.set(pageUrl, handoff);
+    if (handoff) await storeHandoff(pageUrl, handoff);
   } catch {
     // The reader page falls back to fetching and extracting the URL itself.
   }
   await browser.tabs.update(tabId, { url: readerUrl(pageUrl) });
+  setTimeout(() => void dropStaleHandoffs().catch(() => undefined), 5000);
   return { ok: true };
 }
 

@@ -12,6 +12,7 @@ import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import type { Article } from '../core/types.js';
 import { saveArticle, type SaveResult } from '../storage/save.js';
 import { handle } from './router.js';
+import { runEngineInTab } from './extract-in-tab.js';
 
 export const saveMenuIds = {
   savePage: 'save-page',
@@ -30,17 +31,8 @@ export function saveMenuItems(t: (key: string) => string): Menus.CreateCreatePro
 
 /** The article of a tab's page, and the HTTP status its document was served with (navigation timing). */
 async function extractInTab(tabId: number): Promise<{ article: Article | null; httpStatus: number | undefined }> {
-  await browser.scripting.executeScript({ target: { tabId }, files: ['extract-page.js'] });
-  const [result] = await browser.scripting.executeScript({
-    target: { tabId },
-    func: () => {
-      const nav = performance.getEntriesByType('navigation')[0] as (PerformanceEntry & { responseStatus?: number }) | undefined;
-      const article = (globalThis as unknown as { samizdatExtract?: () => unknown }).samizdatExtract?.() ?? null;
-      return { article, httpStatus: nav?.responseStatus || undefined };
-    },
-  });
-  const value = result?.result as { article?: Article | null; httpStatus?: number } | undefined;
-  return { article: value?.article ?? null, httpStatus: typeof value?.httpStatus === 'number' ? value.httpStatus : undefined };
+  const { article, httpStatus } = await runEngineInTab(tabId);
+  return { article, httpStatus: httpStatus || undefined };
 }
 
 async function flash(tabId: number, ok: boolean, title: string): Promise<void> {

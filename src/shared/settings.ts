@@ -36,12 +36,14 @@ export async function saveSettings(settings: ReaderSettings): Promise<void> {
 
 /** Calls back when another page (another reader tab, the options page) changes the settings. */
 export function onSettingsChanged(callback: (settings: ReaderSettings) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(STORAGE_KEY in changes)) return;
+  // storage.local's own event: the session area carries the one-click handoffs (whole
+  // articles), which the general storage.onChanged would copy to every open reader.
+  const listener = (changes: Record<string, { newValue?: unknown }>) => {
+    if (!(STORAGE_KEY in changes)) return;
     const settings = normalizeSettings(changes[STORAGE_KEY]?.newValue);
     writeMirror(settings);
     callback(settings);
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  browser.storage.local.onChanged.addListener(listener);
+  return () => browser.storage.local.onChanged.removeListener(listener);
 }

@@ -1,6 +1,6 @@
 /**
- * The handed-over article is taken from the background once (take-handoff removes it there):
- * the first-paint script asks for it and leaves the promise here for the full reader.
+ * The handed-over article can be taken once (take-handoff.ts removes it): the first-paint
+ * script takes it and leaves the promise here for the full reader.
  */
 import type { Handoff } from '../../shared/messages.js';
 

@@ -1,8 +1,8 @@
 /**
  * reader.html's first paint (issue 4: click to readable text). This small script runs from
  * <head> before the full reader (preact, DOMPurify, storage, the fallback extractor: ~135 KB) is
- * even fetched: it applies the reader settings (no flash of the wrong theme), asks the background
- * for the handed-over article at once, and paints its header and the start of its body as plain
+ * even fetched: it applies the reader settings (no flash of the wrong theme), takes the handed-over
+ * article at once (take-handoff.ts: from storage.session), and paints its header and the start of its body as plain
  * DOM with the full view's markup and classes. Only then does it load reader.js, which takes the
  * same handoff (`takeEarlyHandoff`) and replaces this paint with the full view in one task.
  * What it draws, and why that is safe: first-paint-view.ts.
@@ -13,10 +13,11 @@ import { pickUiLanguage } from '../shared/ui-language.js';
 import { drawFirstPaint } from './first-paint-view.js';
 import { applySettings } from './themes.js';
 import { EARLY_HANDOFF } from './early-handoff.js';
+import { takeHandoff, type HandoffApi } from './take-handoff.js';
 
 type I18n = { getMessage(key: string, subs?: string | string[]): string; getUILanguage?(): string };
-type Runtime = { sendMessage(message: unknown): Promise<unknown> };
-const api = (globalThis as { browser?: { i18n: I18n; runtime: Runtime } }).browser ?? (globalThis as unknown as { chrome: { i18n: I18n; runtime: Runtime } }).chrome;
+type Api = HandoffApi & { i18n: I18n };
+const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
 const t = (key: string, subs?: string | string[]) => api.i18n.getMessage(key, subs) || key;
 
 /** Calls `then` once, when the first-paint title has been presented, or two frames on where that cannot be known. */
@@ -56,9 +57,10 @@ function start(): void {
 
   const params = new URLSearchParams(location.search);
   const pageUrl = params.get('url');
-  const handoff: Promise<Handoff | null> = pageUrl
-    ? api.runtime.sendMessage({ type: 'take-handoff', payload: { url: pageUrl } }).then((reply) => (reply as Handoff | null) ?? null, () => null)
-    : Promise.resolve(null);
+  // Marks for the bench's phases of click to readable text (bench/browser.ts).
+  performance.mark('samizdat:handoff-asked');
+  const handoff: Promise<Handoff | null> = pageUrl ? takeHandoff(api, pageUrl) : Promise.resolve(null);
+  void handoff.then(() => performance.mark('samizdat:handoff-taken'));
   (globalThis as Record<string, unknown>)[EARLY_HANDOFF] = handoff;
 
   const loadFullReader = () => {

@@ -7,12 +7,13 @@
  */
 import './reader.css';
 import { DEFAULT_SETTINGS, loadSettings, readMirror } from '../../shared/settings.js';
-import { send } from '../../shared/runtime.js';
+import browser from 'webextension-polyfill';
 import { applySettings } from './themes.js';
 import { mount } from '../shared/mount.js';
 import { applyUiLocale, t } from '../shared/i18n.js';
 import { Reader } from './Reader.js';
 import { takeEarlyHandoff } from './early-handoff.js';
+import { takeHandoff, type HandoffApi } from './take-handoff.js';
 
 applyUiLocale();
 applySettings(readMirror() ?? DEFAULT_SETTINGS);
@@ -24,7 +25,7 @@ const version = versionParam !== null && /^\d+$/.test(versionParam) ? Number(ver
 const autoSave = params.get('save') === '1';
 
 // The handoff is what makes one click fast: the first-paint script has usually asked already.
-const handoff = takeEarlyHandoff() ?? (pageUrl ? send('take-handoff', { url: pageUrl }).catch(() => null) : Promise.resolve(null));
+const handoff = takeEarlyHandoff() ?? (pageUrl ? takeHandoff(browser as unknown as HandoffApi, pageUrl) : Promise.resolve(null));
 const settingsReady = loadSettings();
 const domReady = new Promise<void>((resolve) => {
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });

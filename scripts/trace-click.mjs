@@ -1,0 +1,109 @@
+// Profiles one-click reading in headless Chromium with a whole-browser trace (CDP Tracing on a
+// page target records every process: browser, extension service worker, web page, reader page).
+//   node scripts/trace-click.mjs [--ext DIR] [--runs N] [--url-path /science/night-trains.html] [--out trace.json]
+// Builds nothing: pass a test build (node build.mjs --test --out=bench-output/trace). Writes the
+// raw trace of the last run (open it in chrome://tracing or Perfetto) and prints the main events
+// of each process from the trigger to the title's paint, as offsets from the trigger.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launchChromiumWithExtension } from './chromium.mjs';
+import { startSiteServer } from './site-server.mjs';
+import { findBrowser } from './browsers.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const repoRoot = resolve(new URL('..', import.meta.url).pathname);
+const extensionDir = resolve(opt('ext', join(repoRoot, 'bench-output/trace/chrome')));
+const runs = Number(opt('runs', '3'));
+const host = opt('host', 'news.test');
+const urlPath = opt('url-path', '/science/night-trains.html');
+const out = opt('out', join(repoRoot, 'bench-output/click-trace.json'));
+const minMs = Number(opt('min-ms', '0.8'));
+
+const CATEGORIES = [
+  'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'blink.user_timing', 'loading', 'navigation',
+  'v8', 'v8.execute', 'disabled-by-default-v8.compile', 'fonts', 'extensions', 'browser', 'content', 'renderer_host',
+  'toplevel', 'ipc', 'mojom', 'benchmark', 'cc', 'viz', 'gpu', 'blink.resource', 'ServiceWorker', 'disabled-by-default-devtools.timeline.frame',
+].join(',');
+
+const server = await startSiteServer({ root: join(repoRoot, 'tests/fixtures/site') });
+const profile = mkdtempSync(join(tmpdir(), 'samizdat-trace-'));
+const { context } = await launchChromiumWithExtension({ extensionDir, profileDir: profile, executablePath: findBrowser('chromium') });
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+const url = server.url(host, urlPath);
+
+async function oneClick(trace) {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => performance.getEntriesByName('samizdat:content-script').length > 0, undefined, { polling: 20 });
+  await page.waitForTimeout(300);
+  let chunks = [];
+  let done;
+  if (trace) {
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES.split(','), recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReportEvents' });
+    cdp.on('Tracing.dataCollected', (e) => chunks.push(...e.value));
+    done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  }
+  await page.waitForTimeout(100);
+  await page.evaluate(() => window.postMessage({ samizdatTest: 'trace-click', request: { hook: 'action-click' } }, '*'));
+  await page.waitForURL(/\/reader\.html\?/);
+  const painted = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        new PerformanceObserver((list, observer) => {
+          const entry = list.getEntries().find((e) => e.identifier === 'article-title');
+          if (!entry) return;
+          observer.disconnect();
+          const mark = performance.getEntriesByName('samizdat:article-painted')[0];
+          resolve({ paintAt: performance.timeOrigin + (entry.renderTime || entry.startTime), navAt: performance.timeOrigin, markAt: mark ? performance.timeOrigin + mark.startTime : NaN });
+        }).observe({ type: 'element', buffered: true });
+      }),
+  );
+  await page.waitForTimeout(300);
+  const worker = context.serviceWorkers()[0];
+  const triggerAt = await worker.evaluate(() => globalThis.samizdatTriggerAt);
+  if (trace) {
+    await cdp.send('Tracing.end');
+    await done;
+  }
+  return { paintMs: painted.paintAt - triggerAt, toNavMs: painted.navAt - triggerAt, markMs: painted.markAt - triggerAt, events: chunks };
+}
+
+let last;
+for (let i = 0; i < runs; i++) {
+  last = await oneClick(i === runs - 1);
+  console.log(`run ${i + 1}: trigger → reader navigation start ${last.toNavMs.toFixed(1)} ms, → title painted ${last.paintMs.toFixed(1)} ms`);
+}
+writeFileSync(out, JSON.stringify({ traceEvents: last.events }));
+console.log(`trace: ${out} (${last.events.length} events)`);
+
+// Summary: thread names, then complete events of at least minMs, by time, from the test hook's message.
+const events = last.events;
+const threads = new Map();
+const procs = new Map();
+for (const e of events) {
+  if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args.name);
+  if (e.ph === 'M' && e.name === 'process_name') procs.set(e.pid, e.args.name);
+  if (e.ph === 'M' && e.name === 'process_labels') procs.set(e.pid, `${procs.get(e.pid) ?? ''} ${e.args.labels}`);
+}
+const marks = events.filter((e) => e.cat?.includes('blink.user_timing'));
+// The trigger's time in trace time: the reader's paint mark is known in both clocks.
+const markEvent = marks.find((e) => e.name === 'samizdat:article-painted');
+const t0 = markEvent ? markEvent.ts - last.markMs * 1000 : Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
+console.log(`t0 = ${markEvent ? 'the trigger (from the paint mark)' : 'first event'}; mark at ${last.markMs.toFixed(1)} ms`);
+for (const m of marks) console.log(`  mark ${m.name} ${m.ph} @ ${((m.ts - t0) / 1000).toFixed(1)} ms [${procs.get(m.pid) ?? m.pid}]`);
+const rows = events
+  .filter((e) => e.ph === 'X' && e.dur >= minMs * 1000 && e.ts >= t0 - 5000)
+  .sort((a, b) => a.ts - b.ts);
+for (const e of rows) {
+  const where = `${(procs.get(e.pid) ?? String(e.pid)).slice(0, 28)}/${(threads.get(`${e.pid}:${e.tid}`) ?? e.tid).toString().slice(0, 22)}`;
+  const detail = e.args?.data?.url ?? e.args?.data?.functionName ?? e.args?.data?.type ?? e.args?.url ?? '';
+  console.log(`${((e.ts - t0) / 1000).toFixed(1).padStart(8)} +${(e.dur / 1000).toFixed(1).padStart(6)}  ${where.padEnd(52)} ${e.name} ${String(detail).slice(0, 80)}`);
+}
+await context.close();
+await server.close();
+rmSync(profile, { recursive: true, force: true });
