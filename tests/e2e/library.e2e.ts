@@ -373,6 +373,32 @@ for (const browserName of browserNames) {
       await library.close();
     }, 120000);
 
+    it("saves from the toolbar button's menu and from a link's menu", async () => {
+      const pathA = '/library/action-menu.html';
+      const pathB = '/library/link-menu.html';
+      serveArticle(h, pathA, '?v=action-menu');
+      serveArticle(h, pathB, '?v=link-menu');
+      const urlA = h.url('news.test', pathA);
+      const urlB = h.url('news.test', pathB);
+      const tab = await h.newTab(urlA);
+      expect(await h.hook(tab, { hook: 'menu', menuItemId: 'action-save' })).toEqual({ ok: true });
+      // The link's menu opens the reader on the link with &save=1: it fetches, extracts and saves.
+      expect(await h.hook(tab, { hook: 'menu', menuItemId: 'save-link', linkUrl: urlB })).toEqual({ ok: true });
+      const library = await h.openExtensionPage('library.html');
+      await library.waitFor(() => document.querySelector('#library-search') !== null, undefined, 15000);
+      expect((await storedFacts(library, urlA)).entries).toBe(1);
+      let linked = await storedFacts(library, urlB);
+      for (let i = 0; i < 40 && !linked.entries; i++) {
+        await new Promise((r) => setTimeout(r, 500));
+        linked = await storedFacts(library, urlB);
+      }
+      expect(linked.entries).toBe(1);
+      expect(linked.imageSizes.length).toBeGreaterThanOrEqual(2);
+      expect(linked.imageSizes.every((size) => size > 0)).toBe(true);
+      await library.close();
+      await tab.close();
+    }, 90000);
+
     it('a save from the reader records the HTTP status the page was loaded with', async () => {
       const path = '/library/from-reader.html';
       serveArticle(h, path, '?v=from-reader');
@@ -387,6 +413,33 @@ for (const browserName of browserNames) {
       expect(facts.entries).toBe(1);
       expect(facts.versions.map((v) => ({ version: v.version, httpStatus: v.httpStatus }))).toEqual([{ version: 1, httpStatus: 200 }]);
       expect(facts.imageSizes.every((size) => size > 0)).toBe(true);
+    }, 90000);
+
+    it('with "keep a copy of every article" on, opening the reader saves the article without a click', async () => {
+      const library = await h.openExtensionPage('library.html');
+      await library.waitFor(() => document.querySelector('.library-option input') !== null, undefined, 15000);
+      const setOption = (on: boolean) =>
+        library.evaluate((on) => {
+          const box = document.querySelector<HTMLInputElement>('.library-option input')!;
+          if (box.checked !== on) box.click();
+        }, on);
+      await setOption(true);
+      const path = '/library/keep-every.html';
+      serveArticle(h, path, '?v=keep-every');
+      const pageUrl = h.url('news.test', path);
+      const tab = await h.newTab(pageUrl);
+      void h.hook(tab, { hook: 'command', name: 'open-reader' }).catch(() => undefined);
+      await tab.waitFor(() => location.pathname.endsWith('/reader.html'), undefined, 20000);
+      let facts = await storedFacts(library, pageUrl);
+      for (let i = 0; i < 40 && !facts.entries; i++) {
+        await new Promise((r) => setTimeout(r, 500));
+        facts = await storedFacts(library, pageUrl);
+      }
+      await setOption(false);
+      await tab.close();
+      await library.close();
+      expect(facts.entries).toBe(1);
+      expect(facts.imageSizes.length).toBeGreaterThanOrEqual(2);
     }, 90000);
 
     it('draws the first rows of a 10,000-article library before the whole list is loaded', async () => {
