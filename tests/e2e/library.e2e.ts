@@ -526,7 +526,7 @@ for (const browserName of browserNames) {
 
         const countSaved = async () => {
           const library = await h.openExtensionPage('library.html');
-          await library.waitFor(() => /saved articles|No saved articles/.test(document.body.textContent ?? ''), undefined, 15000);
+          await library.waitFor(() => /Saved articles: |No saved articles/.test(document.body.textContent ?? ''), undefined, 15000);
           const found = await library.evaluate((url) => {
             return new Promise<{ entries: number; versions: number }>((resolve) => {
               const open = indexedDB.open('samizdat-library');
