@@ -167,6 +167,18 @@ interface StoredFacts {
 }
 
 /** What the library's database holds for a URL, read from an extension page. */
+/**
+ * Serves the article at /library/<name>.html for both names, each with its own image URLs (so no
+ * save finds another's images already stored), and returns their URLs.
+ */
+function serveFreshArticles(h: Harness, first: string, second: string): [string, string] {
+  const serve = (name: string): string => {
+    serveArticle(h, `/library/${name}.html`, `?v=${name}`);
+    return h.url('news.test', `/library/${name}.html`);
+  };
+  return [serve(first), serve(second)];
+}
+
 async function storedFacts(tab: Tab, url: string): Promise<StoredFacts> {
   return tab.evaluate(
     (url) =>
@@ -347,13 +359,7 @@ for (const browserName of browserNames) {
     }, 90000);
 
     it('saves from several tabs at once: the same page twice and another page, each whole, once', async () => {
-      const pathA = '/library/concurrent-a.html';
-      const pathB = '/library/concurrent-b.html';
-      // Fresh image URLs per article, so neither save finds the other's images already stored.
-      serveArticle(h, pathA, '?v=concurrent-a');
-      serveArticle(h, pathB, '?v=concurrent-b');
-      const urlA = h.url('news.test', pathA);
-      const urlB = h.url('news.test', pathB);
+      const [urlA, urlB] = serveFreshArticles(h, 'concurrent-a', 'concurrent-b');
       const tabs = [await h.newTab(urlA), await h.newTab(urlA), await h.newTab(urlB), await h.newTab(urlB)];
       const results = await Promise.all(tabs.map((tab) => h.hook(tab, { hook: 'menu', menuItemId: 'save-page' })));
       expect(results).toEqual([{ ok: true }, { ok: true }, { ok: true }, { ok: true }]);
@@ -374,12 +380,7 @@ for (const browserName of browserNames) {
     }, 120000);
 
     it("saves from the toolbar button's menu and from a link's menu", async () => {
-      const pathA = '/library/action-menu.html';
-      const pathB = '/library/link-menu.html';
-      serveArticle(h, pathA, '?v=action-menu');
-      serveArticle(h, pathB, '?v=link-menu');
-      const urlA = h.url('news.test', pathA);
-      const urlB = h.url('news.test', pathB);
+      const [urlA, urlB] = serveFreshArticles(h, 'action-menu', 'link-menu');
       const tab = await h.newTab(urlA);
       expect(await h.hook(tab, { hook: 'menu', menuItemId: 'action-save' })).toEqual({ ok: true });
       // The link's menu opens the reader on the link with &save=1: it fetches, extracts and saves.
