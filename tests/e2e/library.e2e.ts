@@ -419,11 +419,20 @@ for (const browserName of browserNames) {
     it('with "keep a copy of every article" on, opening the reader saves the article without a click', async () => {
       const library = await h.openExtensionPage('library.html');
       await library.waitFor(() => document.querySelector('.library-option input') !== null, undefined, 15000);
+      // Clicks the box until the stored option says `on`: the click's write is asynchronous, and
+      // a click before the page has read the stored value can be undone by that read.
       const setOption = (on: boolean) =>
-        library.evaluate((on) => {
-          const box = document.querySelector<HTMLInputElement>('.library-option input')!;
-          if (box.checked !== on) box.click();
-        }, on);
+        library.evaluate(async ({ on, key }) => {
+          const api = (globalThis as { browser?: typeof chrome }).browser ?? (globalThis as { chrome?: typeof chrome }).chrome!;
+          for (let i = 0; i < 50; i++) {
+            const box = document.querySelector<HTMLInputElement>('.library-option input')!;
+            const stored = (await api.storage.local.get(key))[key] === true;
+            if (stored === on && box.checked === on) return;
+            if (box.checked !== on) box.click();
+            await new Promise((r) => setTimeout(r, 100));
+          }
+          throw new Error(`the option did not become ${on}`);
+        }, { on, key: 'library.keepEveryArticle' }); // KEEP_EVERY_ARTICLE_KEY of src/storage/settings.ts
       await setOption(true);
       const path = '/library/keep-every.html';
       serveArticle(h, path, '?v=keep-every');
