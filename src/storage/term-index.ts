@@ -152,7 +152,10 @@ export function chunksFor(firsts: string[], terms: string[], prefix: string | nu
     }
     return lo - 1;
   };
-  for (const t of terms) if (at(t) >= 0) need.add(at(t));
+  for (const t of terms) {
+    const i = at(t);
+    if (i >= 0) need.add(i);
+  }
   if (prefix !== null) {
     const end = prefix + '\uffff';
     for (let i = Math.max(0, at(prefix)); i < firsts.length && firsts[i]! < end; i++) need.add(i);
