@@ -97,45 +97,57 @@ function ownTextLength(el: Element): number {
 }
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
-const META_SELECTOR = ['og:type', 'article:published_time', 'datepublished']
-  .map((k) => `meta[property="${k}" i], meta[name="${k}" i]`)
-  .join(', ');
+/** What the page's metadata says: og:type article (10), a published time (6), JSON-LD of an Article type (10). */
+interface Meta {
+  ogArticle: boolean;
+  published: boolean;
+  jsonld: boolean;
+  /** JSON-LD scripts read so far (bounded by MAX_LD_SCRIPTS). */
+  ldRead: number;
+}
 
 /**
- * Metadata saying "this is an article": og:type article (10), a published time (6), JSON-LD of an
- * Article type (10). Found by native selector queries, not by looping over every <meta> and
- * <script> in script (news pages carry dozens of each).
+ * Reads the <meta> and JSON-LD <script> elements under `root` into `m`. Why tag-name lists and
+ * not a selector query: a selector list with attribute tests is matched against every element
+ * of the document, while a tag-name list is a plain walk; the matching metas and scripts are
+ * few (a few dozen), so testing their attributes here costs less. Called for <head> first, and
+ * for <body> only when the verdict still needs it (see detect).
  */
-function metadataScore(doc: Document, signals: string[]): number {
-  let score = 0;
-  let ogType = '';
-  let published = false;
-  const metas = doc.querySelectorAll(META_SELECTOR);
+function readMeta(root: Element, m: Meta): void {
+  const metas = root.getElementsByTagName('meta');
   for (let i = 0; i < metas.length; i++) {
-    const m = metas[i]!;
-    // As before the selector: `property` wins over `name` when a tag has both.
-    const k = (m.getAttribute('property') || m.getAttribute('name') || '').toLowerCase();
-    if (k === 'og:type') ogType = (m.getAttribute('content') || '').toLowerCase();
-    else if (k === 'article:published_time' || k === 'datepublished') published = true;
+    const el = metas[i]!;
+    // As in Open Graph practice: `property` wins over `name` when a tag has both.
+    const k = el.getAttribute('property') || el.getAttribute('name');
+    if (!k || k.length > 22) continue;
+    const key = k.toLowerCase();
+    if (key === 'og:type') {
+      const t = (el.getAttribute('content') || '').toLowerCase();
+      if (t === 'article' || t.endsWith('.article') || t === 'blog' || t === 'blogposting') m.ogArticle = true;
+    } else if (key === 'article:published_time' || key === 'datepublished') m.published = true;
   }
-  if (ogType === 'article' || ogType.endsWith('.article') || ogType === 'blog' || ogType === 'blogposting') {
-    score += 10;
-    signals.push('og:article');
-  }
-  if (published) {
-    score += 6;
-    signals.push('published-time');
-  }
-  const scripts = doc.querySelectorAll('script[type*="ld+json" i]');
-  for (let i = 0; i < scripts.length && i < MAX_LD_SCRIPTS; i++) {
+  if (m.jsonld) return;
+  const scripts = root.getElementsByTagName('script');
+  for (let i = 0; i < scripts.length && m.ldRead < MAX_LD_SCRIPTS; i++) {
+    const type = scripts[i]!.getAttribute('type');
+    if (!type || !/ld\+json/i.test(type)) continue;
+    m.ldRead++;
     const t = scripts[i]!.textContent || '';
     if (ARTICLE_LD.test(t.length > MAX_LD_CHARS ? t.slice(0, MAX_LD_CHARS) : t)) {
-      score += 10;
-      signals.push('jsonld:article');
-      break;
+      m.jsonld = true;
+      return;
     }
   }
-  return score;
+}
+
+function scoreOf(m: Meta): number {
+  return (m.ogArticle ? 10 : 0) + (m.published ? 6 : 0) + (m.jsonld ? 10 : 0);
+}
+
+function metaSignals(m: Meta, signals: string[]): void {
+  if (m.ogArticle) signals.push('og:article');
+  if (m.published) signals.push('published-time');
+  if (m.jsonld) signals.push('jsonld:article');
 }
 
 export function detectArticle(doc: Document): ArticleDetection {
@@ -256,9 +268,23 @@ function detect(doc: Document, settleEarly: boolean): ArticleDetection {
   const body = doc.body;
   if (!body) return { isArticle: false, score: 0, signals: ['no-body'] };
 
-  // Metadata first: it is cheap, and it lets the prose scan stop early.
-  const metaScore = metadataScore(doc, signals);
-  const prose = proseClusters(body, settleEarly && metaScore >= SETTLED_META);
+  // Metadata first: it is cheap, and it lets the prose scan stop early. The <head> holds it on
+  // nearly every page; when the head alone declares an article and the prose scan settles, the
+  // body's metadata could only add to a score already past the threshold, so it is not read.
+  const meta: Meta = { ogArticle: false, published: false, jsonld: false, ldRead: 0 };
+  const head = doc.head;
+  if (head) readMeta(head, meta);
+  let prose: Prose;
+  if (settleEarly && scoreOf(meta) >= SETTLED_META) {
+    prose = proseClusters(body, true);
+    // Not settled: the scan read the whole page, and the verdict needs all the metadata.
+    if (!prose.settled) readMeta(body, meta);
+  } else {
+    readMeta(body, meta);
+    prose = proseClusters(body, settleEarly && scoreOf(meta) >= SETTLED_META);
+  }
+  const metaScore = scoreOf(meta);
+  metaSignals(meta, signals);
   const { cluster, clusterParas, total, longCount } = prose;
   if (cluster > 0) signals.push(`prose:${cluster.toFixed(0)}/${total.toFixed(0)}${prose.settled ? '+' : ''}`);
   // Why a third of the metadata without prose: metadata alone is also on galleries and videos.
