@@ -19,6 +19,8 @@ export async function launchChromiumWithExtension({ extensionDir, profileDir, ex
       ...extraArgs,
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  // Chromium starts the extension's worker as it starts; on a 2-core machine at a load of 20 or
+  // more that took over 15 s once (an E2E beforeAll failed there), so the wait is a minute.
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 60000 }));
   return { context, extensionBase: new URL('/', worker.url()).href };
 }

@@ -96,6 +96,8 @@ function serveArticle(h: Harness, path = ARTICLE_PATH, query = '') {
     rewrite(fn: (html: string) => string) {
       edit = fn;
     },
+    /** Requests for hanging images the server holds unanswered. */
+    held: () => held.length,
     hang(imgPath: string, on = true) {
       if (on) hang.add(imgPath);
       else {
@@ -116,6 +118,29 @@ async function typeInto(tab: Tab, selector: string, value: string): Promise<void
     },
     { selector, value },
   );
+}
+
+/**
+ * Reloads the tab's page and returns once the new document answers. The old document is marked
+ * first: its marks and rows must never be taken for the new one's (a fixed pause was, when the
+ * reload started late on a loaded machine).
+ */
+async function reloadPage(tab: Tab, timeout = 20000): Promise<void> {
+  await tab.evaluate(() => {
+    (window as unknown as { __samizdatOldDocument?: boolean }).__samizdatOldDocument = true;
+    setTimeout(() => location.reload(), 0); // deferred: a reload now would destroy this call's context
+  });
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    // While the navigation commits, a driver can leave a call pending (Firefox) or fail it: ask again.
+    const fresh = await Promise.race([
+      tab.evaluate(() => !(window as unknown as { __samizdatOldDocument?: boolean }).__samizdatOldDocument && document.readyState !== 'loading').catch(() => false),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 1000)),
+    ]);
+    if (fresh) return;
+    if (Date.now() > deadline) throw new Error(`the page did not reload within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** Clicks a button in the page and returns the file it downloads (captured from the blob). */
@@ -484,8 +509,7 @@ for (const browserName of browserNames) {
       // How fast is measured by `npm run bench -- --only library` (bench/library-paint.ts);
       // here only the order: the first-paint script draws the newest 50 rows from one small
       // read, and the full page takes over with the same rows before it has loaded them all.
-      await library.evaluate(() => setTimeout(() => location.reload(), 0));
-      await new Promise((r) => setTimeout(r, 300));
+      await reloadPage(library);
       await library.waitFor(() => performance.getEntriesByName('samizdat-library-rows').length > 0, undefined, 20000);
       await library.waitFor(() => performance.getEntriesByName('samizdat-library-all-entries').length > 0, undefined, 30000);
       const marks = await library.evaluate(() => Object.fromEntries(['rows', 'all-entries'].map((m) => [m, performance.getEntriesByName(`samizdat-library-${m}`)[0]!.startTime])));
@@ -524,7 +548,11 @@ for (const browserName of browserNames) {
         site.hang('/library/bridge.png');
         // The save waits on an image that never arrives; the worker is stopped meanwhile.
         void h.hook(page, { hook: 'menu', menuItemId: 'save-page' }).catch(() => undefined);
-        await new Promise((r) => setTimeout(r, 1500));
+        // Stopped only once the save is provably mid-flight (its image request held): a fixed
+        // pause let a loaded machine (load 45) stop the worker before or after the save's fetch.
+        for (const end = Date.now() + 30000; site.held() === 0; await new Promise((r) => setTimeout(r, 50))) {
+          if (Date.now() > end) throw new Error('the save never asked for the held image');
+        }
         const context = (page.raw as PwPage).context() as BrowserContext;
         const cdp = await context.newCDPSession(page.raw as PwPage);
         await cdp.send('ServiceWorker.enable').catch(() => undefined);

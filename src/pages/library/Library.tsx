@@ -44,6 +44,7 @@ export function Library() {
   const [notice, setNotice] = useState<Notice>(null);
   const [usage, setUsage] = useState<StorageUsage | null>(null);
   const [keepEvery, setKeepEvery] = useState(false);
+  const keepEveryClicked = useRef(false);
   const indexRef = useRef<Promise<TermIndex> | null>(null);
   const undoTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const listRef = useRef<HTMLUListElement>(null);
@@ -74,7 +75,8 @@ export function Library() {
         if (all.some((e) => e.trashedAt && new Date(e.trashedAt) < staleTrash) && (await purgeTrash({ olderThan: staleTrash }).catch(() => 0))) await reload();
       });
     void storageUsage().then(setUsage);
-    void getKeepEveryArticle().then(setKeepEvery);
+    // A click on the option before this read answers wins: the read must not undo it.
+    void getKeepEveryArticle().then((on) => keepEveryClicked.current || setKeepEvery(on));
   }, [reload]);
 
   // Marks when the first rows are on screen (effects run after paint), for the perf test.
@@ -420,6 +422,7 @@ export function Library() {
         <label class="library-option">
           <input type="checkbox" checked={keepEvery} onChange={(e) => {
             const on = (e.target as HTMLInputElement).checked;
+            keepEveryClicked.current = true;
             setKeepEvery(on);
             void setKeepEveryArticle(on);
           }} />{' '}

@@ -8,12 +8,24 @@ import { describe, expect, it, vi, beforeAll } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 
+// A test can hold storage reads back (`storageReads.held`), as a busy browser does.
+const storageReads = vi.hoisted(() => ({ held: null as Promise<void> | null, local: {} as Record<string, unknown>, count: 0 }));
 vi.mock('webextension-polyfill', () => {
-  const local: Record<string, unknown> = {};
+  const local = storageReads.local;
   return {
     default: {
       i18n: { getMessage: (key: string, subs?: string | string[]) => (subs ? `${key}:${[subs].flat().join('|')}` : key), getUILanguage: () => 'en' },
-      storage: { local: { get: async (k: string) => ({ [k]: local[k] }), set: async (o: Record<string, unknown>) => Object.assign(local, o) } },
+      storage: {
+        local: {
+          get: async (k: string) => {
+            const value = local[k]; // read now, answered when no longer held
+            storageReads.count++;
+            await storageReads.held;
+            return { [k]: value };
+          },
+          set: async (o: Record<string, unknown>) => Object.assign(local, o),
+        },
+      },
       extension: { inIncognitoContext: false },
     },
   };
@@ -94,5 +106,27 @@ describe('library page', () => {
     await until(() => root.querySelectorAll('li.entry').length === 1 && root.querySelector('.library-toast') !== null);
     await act(async () => root.querySelector<HTMLButtonElement>('.library-toast button')!.click());
     await until(() => root.querySelectorAll('li.entry').length === 2);
+  });
+
+  it('a click on "keep every article" before the stored value is read is not undone by that read', async () => {
+    let release = () => undefined as void;
+    storageReads.held = new Promise<void>((r) => (release = r));
+    const page = document.createElement('div');
+    document.body.append(page);
+    const readsBefore = storageReads.count;
+    render(<Library />, page);
+    // The page has asked for the stored value (and is waiting for the answer) when the click comes.
+    await until(() => page.querySelector('.library-option input') !== null && storageReads.count > readsBefore);
+    const box = page.querySelector<HTMLInputElement>('.library-option input')!;
+    expect(box.checked).toBe(false);
+    await act(async () => box.click());
+    release();
+    storageReads.held = null;
+    await settle(100);
+    expect(page.querySelector<HTMLInputElement>('.library-option input')!.checked).toBe(true);
+    expect(storageReads.local['library.keepEveryArticle']).toBe(true);
+    render(null, page);
+    page.remove();
+    await settle(200); // preact's deferred effects of the unmount run while jsdom is still here
   });
 });
