@@ -7,12 +7,13 @@
  * navigation start, and when the whole list was loaded. PRODUCT.md target: < 200 ms.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TermsRecord } from '../src/storage/postings.js';
 import { findBrowser } from '../scripts/browsers.mjs';
 import { launchChromiumWithExtension } from '../scripts/chromium.mjs';
+import type { BrowserContext, Page } from 'playwright-core';
 
 export interface PaintBenchResult {
   articles: number;
@@ -61,13 +62,14 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-export async function libraryPaintBench(repoRoot: string, options: { articles?: number; runs?: number; postings?: TermsRecord[]; query?: string; paintOnly?: boolean; log?: (s: string) => void } = {}): Promise<PaintBenchResult> {
-  const articles = options.articles ?? 10000;
-  const runs = options.runs ?? 7;
-  const log = options.log ?? (() => undefined);
-  const extensionDir = buildIfNeeded(repoRoot);
+/** Chromium with the extension at `extensionDir`, its library seeded with `articles` entries. */
+async function openSeededLibrary(extensionDir: string, articles: number, postings: TermsRecord[]): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
   const profileDir = mkdtempSync(join(tmpdir(), 'samizdat-paint-bench-'));
   const { context, extensionBase } = await launchChromiumWithExtension({ extensionDir, profileDir, executablePath: findBrowser('chromium') });
+  const close = async () => {
+    await context.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  };
   try {
     const page = await context.newPage();
     await page.goto(`${extensionBase}library.html`);
@@ -75,7 +77,6 @@ export async function libraryPaintBench(repoRoot: string, options: { articles?: 
     // The library as a real one looks: entries, search texts and postings, and one saved copy
     // per entry, written straight into the database in batches. The postings are those of the
     // search benchmark's generated articles (mixed scripts, 1,500 words each), one per entry.
-    const postings = options.postings ?? [];
     for (let start = 0; start < articles; start += 500) {
       const batch = postings.slice(start, Math.min(articles, start + 500)).map((r) => ({ terms: r.terms, freqs: Array.from(r.freqs), lengths: r.lengths }));
       await page.evaluate(async ({ count, start, batch }: { count: number; start: number; batch: { terms: string; freqs: number[]; lengths: number[] }[] }) => {
@@ -113,19 +114,43 @@ export async function libraryPaintBench(repoRoot: string, options: { articles?: 
         db.close();
       }, { count: articles, start, batch });
     }
+    return { context, page, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** One load of library.html: when the first 50 rows were painted and the whole list loaded, from navigation start. */
+async function measureLoad(page: Page, log: (s: string) => void): Promise<{ rows: number; all: number }> {
+  // The driver stays out of the page until it has loaded and had a moment: its first question
+  // to a page injects its own script (about 35 ms of compiling and running in the page's main
+  // thread, seen in a trace), which polling from the commit on put inside the window measured.
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForTimeout(1000);
+  await page.waitForFunction(() => performance.getEntriesByName('samizdat-library-rows').length > 0 && document.querySelectorAll('li.entry').length >= 50, undefined, { timeout: 60000, polling: 50 });
+  await page.waitForFunction(() => performance.getEntriesByName('samizdat-library-all-entries').length > 0, undefined, { timeout: 60000, polling: 50 });
+  const marks = await page.evaluate(() => Object.fromEntries(['rows', 'all-entries'].map((m) => [m, performance.getEntriesByName(`samizdat-library-${m}`)[0]!.startTime])));
+  if (process.env.LIBRARY_PERF_DEBUG) log(await page.evaluate(() => JSON.stringify({ nav: performance.getEntriesByType('navigation').map((n) => { const t = n as PerformanceNavigationTiming; return { responseEnd: Math.round(t.responseEnd), domInteractive: Math.round(t.domInteractive), load: Math.round(t.loadEventEnd) }; })[0], marks: performance.getEntriesByType('mark').map((m) => [m.name.replace('samizdat-library-', ''), Math.round(m.startTime)]), res: performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop(), Math.round(r.startTime), Math.round((r as PerformanceResourceTiming).responseEnd)]) })));
+  return { rows: Math.round(marks.rows!), all: Math.round(marks['all-entries']!) };
+}
+
+export async function libraryPaintBench(repoRoot: string, options: { articles?: number; runs?: number; extensionDir?: string; postings?: TermsRecord[]; query?: string; paintOnly?: boolean; log?: (s: string) => void } = {}): Promise<PaintBenchResult> {
+  const articles = options.articles ?? 10000;
+  const runs = options.runs ?? 7;
+  const log = options.log ?? (() => undefined);
+  const extensionDir = options.extensionDir ?? buildIfNeeded(repoRoot);
+  const { page, close } = await openSeededLibrary(extensionDir, articles, options.postings ?? []);
+  try {
     log(`seeded ${articles} articles`);
     const rowsMs: number[] = [];
     const allMs: number[] = [];
     // One load first to settle caches (the page's own first-run work), as a returning user has.
     for (let run = -1; run < runs; run++) {
-      await page.reload({ waitUntil: 'commit' });
-      await page.waitForFunction(() => performance.getEntriesByName('samizdat-library-rows').length > 0 && document.querySelectorAll('li.entry').length >= 50, undefined, { timeout: 60000, polling: 50 });
-      await page.waitForFunction(() => performance.getEntriesByName('samizdat-library-all-entries').length > 0, undefined, { timeout: 60000, polling: 50 });
-      const marks = await page.evaluate(() => Object.fromEntries(['rows', 'all-entries'].map((m) => [m, performance.getEntriesByName(`samizdat-library-${m}`)[0]!.startTime])));
-      if (process.env.LIBRARY_PERF_DEBUG) log(await page.evaluate(() => JSON.stringify({ nav: performance.getEntriesByType('navigation').map((n) => { const t = n as PerformanceNavigationTiming; return { responseEnd: Math.round(t.responseEnd), domInteractive: Math.round(t.domInteractive), load: Math.round(t.loadEventEnd) }; })[0], marks: performance.getEntriesByType('mark').map((m) => [m.name.replace('samizdat-library-', ''), Math.round(m.startTime)]), res: performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop(), Math.round(r.startTime), Math.round((r as PerformanceResourceTiming).responseEnd)]) })));
+      const load = await measureLoad(page, log);
       if (run < 0) continue;
-      rowsMs.push(Math.round(marks.rows!));
-      allMs.push(Math.round(marks['all-entries']!));
+      rowsMs.push(load.rows);
+      allMs.push(load.all);
     }
     const result = { articles, runs, rowsMs, medianRowsMs: median(rowsMs), medianAllMs: median(allMs), indexReadyMs: [] as number[], indexAssembleMs: NaN, indexFromSnapshotMs: NaN, firstAnswerMs: [] as number[], firstAnswerPartial: [] as boolean[], wholeAnswerMs: [] as number[], medianFirstAnswerMs: NaN, loadAverage: loadavg().map((x) => Number(x.toFixed(1))) };
     if (options.paintOnly) return result;
@@ -165,7 +190,94 @@ export async function libraryPaintBench(repoRoot: string, options: { articles?: 
     }
     return { ...result, indexReadyMs, indexAssembleMs: indexReadyMs[0]!, indexFromSnapshotMs: median(indexReadyMs.slice(1)), firstAnswerMs, firstAnswerPartial, wholeAnswerMs, medianFirstAnswerMs: median(firstAnswerMs), loadAverage: loadavg().map((x) => Number(x.toFixed(1))) };
   } finally {
-    await context.close();
-    rmSync(profileDir, { recursive: true, force: true });
+    await close();
   }
+}
+
+/**
+ * Two builds side by side (`node bench/library.mjs --paint-only --compare DIR_A DIR_B`): each
+ * loaded into its own Chromium with the same seeded library, then their loads interleaved
+ * (A, B, A, B, …) so both see the same load on a shared machine. Per build, when the first 50
+ * rows were painted from navigation start.
+ */
+export async function libraryPaintCompare(dirs: string[], options: { articles?: number; rounds?: number; log?: (s: string) => void } = {}): Promise<{ dir: string; rowsMs: number[]; medianRowsMs: number; medianAllMs: number }[]> {
+  const articles = options.articles ?? 10000;
+  const rounds = options.rounds ?? 9;
+  const log = options.log ?? (() => undefined);
+  const opened: Awaited<ReturnType<typeof openSeededLibrary>>[] = [];
+  try {
+    for (const dir of dirs) opened.push(await openSeededLibrary(dir, articles, []));
+    log(`seeded ${articles} articles in ${dirs.length} browsers`);
+    const rows = dirs.map(() => [] as number[]);
+    const all = dirs.map(() => [] as number[]);
+    for (let round = -1; round < rounds; round++) {
+      // Alternate which build goes first, so neither always follows the other's load.
+      const order = round % 2 ? [...opened.keys()] : [...opened.keys()].reverse();
+      for (const i of order) {
+        const load = await measureLoad(opened[i]!.page, log);
+        if (round < 0) continue;
+        rows[i]!.push(load.rows);
+        all[i]!.push(load.all);
+      }
+    }
+    return dirs.map((dir, i) => ({ dir, rowsMs: rows[i]!, medianRowsMs: median(rows[i]!), medianAllMs: median(all[i]!) }));
+  } finally {
+    for (const o of opened) await o.close();
+  }
+}
+
+const TRACE_CATEGORIES = [
+  'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'blink.user_timing', 'loading', 'navigation',
+  'v8', 'v8.execute', 'disabled-by-default-v8.compile', 'fonts', 'extensions', 'browser', 'content', 'renderer_host',
+  'toplevel', 'ipc', 'mojom', 'IndexedDB', 'cc', 'blink.resource', 'disabled-by-default-devtools.timeline.frame',
+];
+
+/**
+ * One load of library.html under a whole-browser CDP trace (`node bench/library.mjs --paint-only
+ * --trace FILE`): writes the raw trace (chrome://tracing, Perfetto) and prints the events of at
+ * least `minMs` from the navigation's start to the first rows' mark, as offsets from that start.
+ */
+export async function libraryPaintTrace(extensionDir: string, options: { articles?: number; out: string; minMs?: number; log?: (s: string) => void }): Promise<void> {
+  const log = options.log ?? console.log;
+  const { context, page, close } = await openSeededLibrary(extensionDir, options.articles ?? 10000, []);
+  try {
+    for (let i = 0; i < 3; i++) await measureLoad(page, log); // warm, as a returning user's browser is
+    const cdp = await context.newCDPSession(page);
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (e: { value: object[] }) => events.push(...(e.value as TraceEvent[])));
+    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES, recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReportEvents' });
+    await page.waitForTimeout(200);
+    const load = await measureLoad(page, log);
+    await cdp.send('Tracing.end');
+    await done;
+    writeFileSync(options.out, JSON.stringify({ traceEvents: events }));
+    log(`trace of one load (rows at ${load.rows} ms): ${options.out}, ${events.length} events`);
+    const names = new Map<string, string>();
+    for (const e of events) if (e.ph === 'M' && (e.name === 'thread_name' || e.name === 'process_name')) names.set(e.name === 'thread_name' ? `${e.pid}:${e.tid}` : String(e.pid), String(e.args?.name));
+    const marks = events.filter((e) => e.cat?.includes('blink.user_timing') && e.name.startsWith('samizdat-library-'));
+    const rowsMark = marks.find((e) => e.name === 'samizdat-library-rows');
+    const t0 = rowsMark ? rowsMark.ts - load.rows * 1000 : Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
+    for (const m of marks) log(`  mark ${m.name} @ ${((m.ts - t0) / 1000).toFixed(1)} ms`);
+    const minUs = (options.minMs ?? 0.8) * 1000;
+    for (const e of events.filter((e) => e.ph === 'X' && (e.dur ?? 0) >= minUs && e.ts >= t0 - 20000 && e.ts <= t0 + load.rows * 1000 + 5000).sort((a, b) => a.ts - b.ts)) {
+      const where = `${(names.get(String(e.pid)) ?? String(e.pid)).slice(0, 16)}/${(names.get(`${e.pid}:${e.tid}`) ?? String(e.tid)).slice(0, 22)}`;
+      const data = e.args?.data as { url?: string; functionName?: string; type?: string } | undefined;
+      const detail = data?.url ?? data?.functionName ?? data?.type ?? '';
+      log(`${((e.ts - t0) / 1000).toFixed(1).padStart(8)} +${((e.dur ?? 0) / 1000).toFixed(1).padStart(6)}  ${where.padEnd(40)} ${e.name} ${String(detail).slice(-60)}`);
+    }
+  } finally {
+    await close();
+  }
+}
+
+interface TraceEvent {
+  name: string;
+  cat?: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: Record<string, unknown> & { name?: string; data?: unknown };
 }

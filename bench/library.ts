@@ -32,7 +32,7 @@ import { articlePostings, type TermsRecord } from '../src/storage/postings.js';
 import { TermIndex } from '../src/storage/term-index.js';
 import { saveArticle } from '../src/storage/save.js';
 import { openLibrary } from '../src/storage/schema.js';
-import { libraryPaintBench } from './library-paint.js';
+import { libraryPaintBench, libraryPaintCompare, libraryPaintTrace } from './library-paint.js';
 import { loadavg } from 'node:os';
 
 // ---------- deterministic generation ----------
@@ -345,6 +345,23 @@ export async function runLibraryBench(repoRoot: string, argv: string[] = [], log
     return i >= 0 ? Number(argv[i + 1]) : d;
   };
   const articles = arg('--articles', 10000);
+  const compareAt = argv.indexOf('--compare');
+  if (compareAt >= 0) {
+    // Two builds' first paint, loads interleaved: --compare DIR_A DIR_B (built extension folders).
+    const dirs = argv.slice(compareAt + 1, compareAt + 3);
+    const results = await libraryPaintCompare(dirs, { articles, rounds: arg('--runs', 9), log: (m) => log(`library: ${m}`) });
+    for (const r of results) log(`library: ${r.dir}: first 50 rows painted at ${r.rowsMs.join(', ')} ms from navigation start, median ${r.medianRowsMs} ms; whole list median ${r.medianAllMs} ms`);
+    log(`library: median ratio ${(results[1]!.medianRowsMs / results[0]!.medianRowsMs).toFixed(2)} (second / first); load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+    return { figures: {}, status: 0 };
+  }
+  const traceAt = argv.indexOf('--trace');
+  if (traceAt >= 0) {
+    // One load under a whole-browser trace: --trace FILE [--ext DIR] (default: the release build).
+    const extAt = argv.indexOf('--ext');
+    const dir = extAt >= 0 ? argv[extAt + 1]! : join(repoRoot, 'dist/chrome');
+    await libraryPaintTrace(dir, { articles, out: argv[traceAt + 1]!, minMs: arg('--min-ms', 0.8), log });
+    return { figures: {}, status: 0 };
+  }
   if (argv.includes('--paint-only')) {
     // Only the first rows (no search text): for working on the first paint.
     const p = await libraryPaintBench(repoRoot, { articles, runs: arg('--runs', 7), paintOnly: true, log: (m) => log(`library: ${m}`) });

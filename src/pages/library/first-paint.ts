@@ -16,7 +16,14 @@ import { FIRST_PAGE, FIRST_ROWS_KEY, formatDay, readerHref, readingMinutes, site
 
 type I18n = { getMessage(key: string, subs?: string | string[]): string; getUILanguage?(): string };
 const i18n: I18n = ((globalThis as { browser?: { i18n: I18n } }).browser ?? (globalThis as unknown as { chrome: { i18n: I18n } }).chrome).i18n;
-const t = (key: string, subs?: string | string[]) => i18n.getMessage(key, subs) || key;
+// The rows ask for the same few strings 50 times over: each is asked of the browser once.
+const strings = new Map<string, string>();
+const t = (key: string, subs?: string | string[]) => {
+  const id = subs === undefined ? key : `${key}\u0000${[subs].flat().join('\u0000')}`;
+  let text = strings.get(id);
+  if (text === undefined) strings.set(id, (text = i18n.getMessage(key, subs) || key));
+  return text;
+};
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {

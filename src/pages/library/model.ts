@@ -67,11 +67,17 @@ export function readerHref(url: string, version?: number): string {
   return `reader.html?url=${encodeURIComponent(url)}${version ? `&version=${version}` : ''}`;
 }
 
+// One formatter per locale: making one costs far more than formatting with it (two per row).
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDay(iso: string | null, locale?: string): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' }).format(d);
+  const key = locale ?? '';
+  let format = dayFormats.get(key);
+  if (!format) dayFormats.set(key, (format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' })));
+  return format.format(d);
 }
 
 /** Rows drawn at first, and per "show more". */
