@@ -76,6 +76,8 @@ function copyStatic(outDir, browser) {
     cpSync(join(root, 'src/pages', page, `${page}.html`), join(outDir, `${page}.html`));
   }
   if (browser === 'chrome') cpSync(join(root, 'src/offscreen/wake-clock.html'), join(outDir, 'wake-clock.html'));
+  // The test build's trivial extension page: the floor of click to readable text (bench, scripts/click-ab.mjs).
+  if (test) cpSync(join(root, 'src/test-hooks/floor.html'), join(outDir, 'floor.html'));
   cpSync(join(root, 'src/pages/shared/pages.css'), join(outDir, 'pages.css'));
   cpSync(join(root, 'icons'), join(outDir, 'icons'), { recursive: true });
   cpSync(join(root, '_locales'), join(outDir, '_locales'), { recursive: true });

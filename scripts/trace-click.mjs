@@ -1,6 +1,10 @@
 // Profiles one-click reading in headless Chromium with a whole-browser trace (CDP Tracing on a
 // page target records every process: browser, extension service worker, web page, reader page).
 //   node scripts/trace-click.mjs [--ext DIR] [--runs N] [--url-path /science/night-trains.html] [--out trace.json]
+//                                [--mode reader|floor] [--names REGEX]
+// --mode floor traces the test build's floor instead: the same trigger and tabs.update, to
+// floor.html (no script, one line of text). --names also lists every event whose name matches
+// (instant and short ones too), e.g. the frame pipeline: 'BeginFrame|DrawFrame|Swap|Presentation'.
 // Builds nothing: pass a test build (node build.mjs --test --out=bench-output/trace). Writes the
 // raw trace of the last run (open it in chrome://tracing or Perfetto) and prints the main events
 // of each process from the trigger to the title's paint, as offsets from the trigger.
@@ -23,6 +27,11 @@ const host = opt('host', 'news.test');
 const urlPath = opt('url-path', '/science/night-trains.html');
 const out = opt('out', join(repoRoot, 'bench-output/click-trace.json'));
 const minMs = Number(opt('min-ms', '0.8'));
+const mode = opt('mode', 'reader');
+const names = opt('names', '') ? new RegExp(opt('names', '')) : null;
+const request = mode === 'floor' ? { hook: 'floor-click' } : { hook: 'action-click' };
+const target = mode === 'floor' ? /\/floor\.html\?/ : /\/reader\.html\?/;
+const identifier = mode === 'floor' ? 'floor-text' : 'article-title';
 
 const CATEGORIES = [
   'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'blink.user_timing', 'loading', 'navigation',
@@ -49,19 +58,20 @@ async function oneClick(trace) {
     done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   }
   await page.waitForTimeout(100);
-  await page.evaluate(() => window.postMessage({ samizdatTest: 'trace-click', request: { hook: 'action-click' } }, '*'));
-  await page.waitForURL(/\/reader\.html\?/);
+  await page.evaluate((request) => window.postMessage({ samizdatTest: 'trace-click', request }, '*'), request);
+  await page.waitForURL(target);
   const painted = await page.evaluate(
-    () =>
+    (identifier) =>
       new Promise((resolve) => {
         new PerformanceObserver((list, observer) => {
-          const entry = list.getEntries().find((e) => e.identifier === 'article-title');
+          const entry = list.getEntries().find((e) => e.identifier === identifier);
           if (!entry) return;
           observer.disconnect();
           const mark = performance.getEntriesByName('samizdat:article-painted')[0];
           resolve({ paintAt: performance.timeOrigin + (entry.renderTime || entry.startTime), navAt: performance.timeOrigin, markAt: mark ? performance.timeOrigin + mark.startTime : NaN });
         }).observe({ type: 'element', buffered: true });
       }),
+    identifier,
   );
   await page.waitForTimeout(300);
   const worker = context.serviceWorkers()[0];
@@ -76,7 +86,7 @@ async function oneClick(trace) {
 let last;
 for (let i = 0; i < runs; i++) {
   last = await oneClick(i === runs - 1);
-  console.log(`run ${i + 1}: trigger → reader navigation start ${last.toNavMs.toFixed(1)} ms, → title painted ${last.paintMs.toFixed(1)} ms`);
+  console.log(`run ${i + 1}: trigger → ${mode} navigation start ${last.toNavMs.toFixed(1)} ms, → text painted ${last.paintMs.toFixed(1)} ms`);
 }
 writeFileSync(out, JSON.stringify({ traceEvents: last.events }));
 console.log(`trace: ${out} (${last.events.length} events)`);
@@ -91,18 +101,20 @@ for (const e of events) {
   if (e.ph === 'M' && e.name === 'process_labels') procs.set(e.pid, `${procs.get(e.pid) ?? ''} ${e.args.labels}`);
 }
 const marks = events.filter((e) => e.cat?.includes('blink.user_timing'));
-// The trigger's time in trace time: the reader's paint mark is known in both clocks.
+// The trigger's time in trace time: the test hook's own mark, else the reader's paint mark (known in both clocks).
+const triggerMark = marks.find((e) => e.name === 'samizdat:trigger');
 const markEvent = marks.find((e) => e.name === 'samizdat:article-painted');
-const t0 = markEvent ? markEvent.ts - last.markMs * 1000 : Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
-console.log(`t0 = ${markEvent ? 'the trigger (from the paint mark)' : 'first event'}; mark at ${last.markMs.toFixed(1)} ms`);
+const t0 = triggerMark ? triggerMark.ts : markEvent ? markEvent.ts - last.markMs * 1000 : Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
+console.log(`t0 = ${triggerMark ? 'the trigger (its mark)' : markEvent ? 'the trigger (from the paint mark)' : 'first event'}; text painted at ${last.paintMs.toFixed(1)} ms`);
 for (const m of marks) console.log(`  mark ${m.name} ${m.ph} @ ${((m.ts - t0) / 1000).toFixed(1)} ms [${procs.get(m.pid) ?? m.pid}]`);
 const rows = events
-  .filter((e) => e.ph === 'X' && e.dur >= minMs * 1000 && e.ts >= t0 - 5000)
+  .filter((e) => e.ts >= t0 - 5000 && ((e.ph === 'X' && e.dur >= minMs * 1000) || (names && names.test(e.name) && e.ph !== 'M' && e.ph !== 'E')))
   .sort((a, b) => a.ts - b.ts);
 for (const e of rows) {
   const where = `${(procs.get(e.pid) ?? String(e.pid)).slice(0, 28)}/${(threads.get(`${e.pid}:${e.tid}`) ?? e.tid).toString().slice(0, 22)}`;
   const detail = e.args?.data?.url ?? e.args?.data?.functionName ?? e.args?.data?.type ?? e.args?.url ?? '';
-  console.log(`${((e.ts - t0) / 1000).toFixed(1).padStart(8)} +${(e.dur / 1000).toFixed(1).padStart(6)}  ${where.padEnd(52)} ${e.name} ${String(detail).slice(0, 80)}`);
+  const dur = e.dur === undefined ? `  ${e.ph}   ` : `+${(e.dur / 1000).toFixed(1).padStart(6)}`;
+  console.log(`${((e.ts - t0) / 1000).toFixed(1).padStart(8)} ${dur}  ${where.padEnd(52)} ${e.name} ${String(detail).slice(0, 80)}`);
 }
 await context.close();
 await server.close();

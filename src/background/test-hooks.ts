@@ -9,8 +9,37 @@ import { handle } from './router.js';
 import { onToolbarClick } from './toolbar.js';
 import { onCommand } from './commands.js';
 import { onMenuClick } from './menus.js';
+import { runEngineInTab } from './extract-in-tab.js';
+
+/**
+ * The floor of click to readable text: what the reader click does to the tab (tabs.get, then
+ * tabs.update to an extension page in the same tab), but to floor.html, a page with no script and
+ * one line of text (or to `url`, a web page, for comparison); with `extract`, after the engine's
+ * extraction as the reader click runs it.
+ */
+async function openFloorPage(tabId: number, extract: boolean, url: string | undefined): Promise<void> {
+  const tab = await browser.tabs.get(tabId);
+  if (extract) await runEngineInTab(tabId);
+  await browser.tabs.update(tabId, { url: url ?? browser.runtime.getURL(`floor.html?url=${encodeURIComponent(tab.url ?? '')}`) });
+}
+
+const stampTrigger = () => {
+  // Where the trigger reaches the background, as an absolute time the reader page's paint
+  // mark can be compared with (the bench's click-to-readable-text figure).
+  (globalThis as { samizdatTriggerAt?: number }).samizdatTriggerAt = performance.timeOrigin + performance.now();
+  // The same moment in a whole-browser trace (scripts/trace-click.mjs).
+  performance.mark('samizdat:trigger');
+};
+
+/** The instant views painted (test-preview-painted), oldest first: the bench and the E2E test read them. */
+const previews: { tabId: number | undefined; url: string | undefined; frameAt: number; nextFrameAt: number; title: string | null }[] = [];
 
 export function startTestHooks(): void {
+  handle('test-preview-painted', (painted, sender) => {
+    previews.push({ tabId: sender.tab?.id, url: sender.url, ...painted });
+    if (previews.length > 50) previews.shift();
+    (globalThis as { samizdatPreview?: unknown }).samizdatPreview = previews[previews.length - 1];
+  });
   // How many times the background has started (a test tells a suspended and woken background by it).
   void browser.storage.session
     .get('testBackgroundStarts')
@@ -19,6 +48,8 @@ export function startTestHooks(): void {
   handle('test-hook', async (request, sender) => {
     const tab = sender.tab;
     switch (request.hook) {
+      case 'preview-log':
+        return previews.filter((preview) => preview.tabId === tab?.id);
       case 'ping':
         return { pong: true, browser: __BROWSER__, base: browser.runtime.getURL('') };
       case 'open-page': {
@@ -26,10 +57,12 @@ export function startTestHooks(): void {
         return { tabId: created.id };
       }
       case 'action-click':
-        // Where the trigger reaches the background, as an absolute time the reader page's paint
-        // mark can be compared with (the bench's click-to-readable-text figure).
-        (globalThis as { samizdatTriggerAt?: number }).samizdatTriggerAt = performance.timeOrigin + performance.now();
+        stampTrigger();
         if (tab?.id !== undefined) await onToolbarClick(tab.id);
+        return { ok: true };
+      case 'floor-click':
+        stampTrigger();
+        if (tab?.id !== undefined) await openFloorPage(tab.id, request.extract === true, request.url);
         return { ok: true };
       case 'command':
         await onCommand(request.name, tab?.id);
