@@ -101,11 +101,12 @@ for (const e of events) {
   if (e.ph === 'M' && e.name === 'process_labels') procs.set(e.pid, `${procs.get(e.pid) ?? ''} ${e.args.labels}`);
 }
 const marks = events.filter((e) => e.cat?.includes('blink.user_timing'));
-// The trigger's time in trace time: the test hook's own mark, else the reader's paint mark (known in both clocks).
-const triggerMark = marks.find((e) => e.name === 'samizdat:trigger');
+// The trigger's time in trace time: from a mark of the new page known in both clocks (the
+// reader's paint mark, else the floor page's navigationStart).
 const markEvent = marks.find((e) => e.name === 'samizdat:article-painted');
-const t0 = triggerMark ? triggerMark.ts : markEvent ? markEvent.ts - last.markMs * 1000 : Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
-console.log(`t0 = ${triggerMark ? 'the trigger (its mark)' : markEvent ? 'the trigger (from the paint mark)' : 'first event'}; text painted at ${last.paintMs.toFixed(1)} ms`);
+const navEvent = [...marks].reverse().find((e) => e.name === 'navigationStart' && /Extension/.test(procs.get(e.pid) ?? ''));
+const t0 = markEvent ? markEvent.ts - last.markMs * 1000 : navEvent ? navEvent.ts - last.toNavMs * 1000 : Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
+console.log(`t0 = ${markEvent ? 'the trigger (from the paint mark)' : navEvent ? 'the trigger (from the navigation start)' : 'first event'}; text painted at ${last.paintMs.toFixed(1)} ms`);
 for (const m of marks) console.log(`  mark ${m.name} ${m.ph} @ ${((m.ts - t0) / 1000).toFixed(1)} ms [${procs.get(m.pid) ?? m.pid}]`);
 const rows = events
   .filter((e) => e.ts >= t0 - 5000 && ((e.ph === 'X' && e.dur >= minMs * 1000) || (names && names.test(e.name) && e.ph !== 'M' && e.ph !== 'E')))

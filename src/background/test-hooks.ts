@@ -27,19 +27,9 @@ const stampTrigger = () => {
   // Where the trigger reaches the background, as an absolute time the reader page's paint
   // mark can be compared with (the bench's click-to-readable-text figure).
   (globalThis as { samizdatTriggerAt?: number }).samizdatTriggerAt = performance.timeOrigin + performance.now();
-  // The same moment in a whole-browser trace (scripts/trace-click.mjs).
-  performance.mark('samizdat:trigger');
 };
 
-/** The instant views painted (test-preview-painted), oldest first: the bench and the E2E test read them. */
-const previews: { tabId: number | undefined; url: string | undefined; frameAt: number; nextFrameAt: number; title: string | null }[] = [];
-
 export function startTestHooks(): void {
-  handle('test-preview-painted', (painted, sender) => {
-    previews.push({ tabId: sender.tab?.id, url: sender.url, ...painted });
-    if (previews.length > 50) previews.shift();
-    (globalThis as { samizdatPreview?: unknown }).samizdatPreview = previews[previews.length - 1];
-  });
   // How many times the background has started (a test tells a suspended and woken background by it).
   void browser.storage.session
     .get('testBackgroundStarts')
@@ -48,8 +38,6 @@ export function startTestHooks(): void {
   handle('test-hook', async (request, sender) => {
     const tab = sender.tab;
     switch (request.hook) {
-      case 'preview-log':
-        return previews.filter((preview) => preview.tabId === tab?.id);
       case 'ping':
         return { pong: true, browser: __BROWSER__, base: browser.runtime.getURL('') };
       case 'open-page': {

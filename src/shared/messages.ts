@@ -55,8 +55,6 @@ export interface MessageTable {
   'wake-clock-clear': { request: { tabId: number }; response: void };
   /** Offscreen wake clock → background (starting a stopped worker): this tab's deadline has come. */
   'wake-clock-due': { request: { tabId: number }; response: void };
-  /** Test build only: the instant view's title painted (frame times, epoch ms), from the page it covers. */
-  'test-preview-painted': { request: { frameAt: number; nextFrameAt: number; title: string | null }; response: void };
   /** Test build only: run the code a browser event would run. */
   'test-hook': { request: TestHookRequest; response: unknown };
 }
@@ -74,7 +72,6 @@ export type TestHookRequest =
   | { hook: 'floor-click'; extract?: boolean; url?: string }
   | { hook: 'command'; name: string }
   | { hook: 'menu'; menuItemId: string; linkUrl?: string }
-  | { hook: 'preview-log' }
   | { hook: 'ping' };
 
 export type MessageType = keyof MessageTable;
