@@ -11,7 +11,8 @@
 //   floor-extract  the same, after the engine's extraction (the reader click minus the reader)
 //   web            the same trigger and tabs.update, to a one-line web page (floor.test)
 // Columns: paint = trigger → the text's element-timing paint (presented); preview = → the frame
-// that draws the in-page instant view starts (its rAF; a build without it shows —); frame = → the
+// that draws the in-page instant view starts (its rAF; only the prototype on branch
+// h-reader-instant-view reports one, other builds show NaN); frame = → the
 // frame that draws reader.html's first paint starts (its samizdat:article-painted rAF mark).
 // --screencast records what the tab showed during each click (CDP Page.startScreencast; frame
 // times are the compositor's swap times) and prints, per side, when the first frame after the
