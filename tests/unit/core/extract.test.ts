@@ -226,7 +226,7 @@ describe('countWords', () => {
   it('counts as Intl.Segmenter word-like segments do, including words with punctuation around them', () => {
     const seg = new Intl.Segmenter(undefined, { granularity: 'word' });
     const bySegmenter = (t: string) => [...seg.segment(t)].filter((s) => s.isWordLike).length;
-    for (const t of ['"Yes," she said. (Really?) «Да», — ответил он.', "It's the U.S. — 3.5% of co-op's _total_...", 'سلام، دنیا! این یک «آزمون» است.', '东京是日本的首都。 Tokyo, "the capital".', '...']) {
+    for (const t of ['"Yes," she said. (Really?) «Да», — ответил он.', "It's the U.S. — 3.5% of co-op's _total_...", 'سلام، دنیا! این یک «آزمون» است.', '东京是日本的首都。 Tokyo, "the capital".', '...', "We’d re-elected a five-and-a-half (aren't) 400,000 or 3.5, COVID-19's м’ясо 'tis dogs' U.S. e.g. A.B-c 1.2.3 -x- _y_ __ 2'5 x'-y", 'a\u3000b\u3001c ภาษาไทย']) {
       expect(countWords(t)).toBe(bySegmenter(t));
     }
   });
