@@ -1,7 +1,7 @@
 /** Reading and curating the library: saved copies, the list, tags, read state, delete/undo. */
 import type { Article } from '../core/types.js';
 import { resolveImageRefs } from './html.js';
-import { bumpRevision, normalizeUrl, openLibrary, putSearchText, deleteSearchText, type EntryRecord, type ImageRecord, type LibraryDb, type VersionRecord } from './schema.js';
+import { bumpRevision, heldWitnessKey, normalizeUrl, openLibrary, putSearchText, deleteSearchText, type EntryRecord, type ImageRecord, type LibraryDb, type VersionRecord } from './schema.js';
 
 export interface SavedVersionInfo {
   version: number;
@@ -241,13 +241,17 @@ export async function getTexts(urls: string[], options: ReadOptions = {}): Promi
 }
 
 /**
- * Records a Wayback Machine capture of a saved page as an independent witness, on its latest
- * saved copy (the SHA-256 covers the content, not this field, so it may be added later).
+ * Records a Wayback Machine capture of a page as an independent witness: on its latest saved copy
+ * (the SHA-256 covers the content, not this field, so it may be added later), or, when the page
+ * is not saved yet, held for its next save. True when a saved copy took it.
  */
 export async function setWaybackCapture(url: string, captureUrl: string, options: ReadOptions = {}): Promise<boolean> {
   const entry = await findEntry(url, options);
-  if (!entry) return false;
   const db = await openLibrary(options.dbName);
+  if (!entry) {
+    await db.put('meta', { key: heldWitnessKey(url), value: captureUrl });
+    return false;
+  }
   const tx = db.transaction(['versions', 'meta'], 'readwrite');
   const record = await tx.objectStore('versions').get([entry.url, entry.latestVersion]);
   if (record) {

@@ -13,7 +13,7 @@ import { findImageUrls, referencedImageIds, rewriteForStorage } from './html.js'
 import { sha256Hex } from './hash.js';
 import { fetchImages, type FetchedImage, type ImageFetchOptions } from './images.js';
 import { isQuotaError, QUOTA_MESSAGE } from './quota.js';
-import { bumpRevision, hostOf, normalizeUrl, openLibrary, putSearchText, type EntryRecord, type ImageFailure, type StoredImage, type VersionRecord } from './schema.js';
+import { bumpRevision, heldWitnessKey, hostOf, normalizeUrl, openLibrary, putSearchText, type EntryRecord, type ImageFailure, type StoredImage, type VersionRecord } from './schema.js';
 
 export interface SaveOptions {
   /** The URL the user was on (may differ from article.url, the canonical one). */
@@ -130,7 +130,17 @@ export async function commitSave(prepared: PreparedSave, options: SaveOptions = 
     for (const image of prepared.images) {
       if (!(await images.getKey(image.id))) await images.put({ id: image.id, blob: image.blob, type: image.type });
     }
-    const full: VersionRecord = { ...record, version };
+    // A capture the user made before saving this page becomes the new copy's witness.
+    const meta = tx.objectStore('meta');
+    const witnessKeys = [...new Set([base.url, base.sourceUrl, base.finalUrl].map(heldWitnessKey))];
+    let witness = record.waybackCaptureUrl;
+    for (const key of witnessKeys) {
+      const held = (await meta.get(key))?.value;
+      if (typeof held !== 'string') continue;
+      witness ??= held;
+      await meta.delete(key);
+    }
+    const full: VersionRecord = { ...record, waybackCaptureUrl: witness, version };
     await versions.put(full);
     const a = base.article;
     const entry: EntryRecord = {

@@ -166,6 +166,14 @@ async function upgradeToV2(db: LibraryDb, tx: UpgradeTx): Promise<void> {
 /** Set while texts written before v3 may lack postings (search-index.ts builds them, then clears it). */
 export const POSTINGS_PENDING_KEY = 'postings-pending';
 
+/**
+ * Meta key of a Wayback Machine capture made before its page was saved (the user preserved a
+ * page they had not saved): the next save of that URL keeps it as the copy's witness.
+ */
+export function heldWitnessKey(url: string): string {
+  return `wayback-witness:${normalizeUrl(url)}`;
+}
+
 function upgradeToV3(db: LibraryDb, tx: UpgradeTx, oldVersion: number): void {
   db.createObjectStore('terms', { keyPath: 'url' }).createIndex('byRev', 'rev');
   const meta = tx.objectStore('meta');

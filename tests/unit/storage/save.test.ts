@@ -138,6 +138,34 @@ describe('witness', () => {
     expect(after.sha256).toBe(before.sha256);
     expect(after.sha256).toBe(await sha256Hex(contentDigestInput(before)));
   });
+
+  it('holds a capture made before the page was saved for its next save, under any of its URLs', async () => {
+    const { setWaybackCapture } = await import('../../../src/storage/library.js');
+    const dbName = freshDb();
+    const capture = 'https://web.archive.org/web/20261128000000/https://news.test/world/river-towns?utm=x';
+    // Preserved from the URL the user was on (not the canonical one): nothing saved yet.
+    expect(await setWaybackCapture('https://news.test/world/river-towns?utm=x#top', capture, { dbName })).toBe(false);
+    await saveArticle(article(), { dbName, pageUrl: 'https://news.test/world/river-towns?utm=x', images: { fetchImpl: fakeFetch() } });
+    const first = (await getVersionRecord('https://news.test/world/river-towns', undefined, { dbName }))!;
+    expect(first.waybackCaptureUrl).toBe(capture);
+    expect(first.sha256).toBe(await sha256Hex(contentDigestInput(first)));
+    // Taken once: a later, changed version is not witnessed by that older capture.
+    await saveArticle(article({ contentHtml: '<p>The story as it reads now, changed since.</p>' }), { dbName, pageUrl: 'https://news.test/world/river-towns?utm=x', images: { fetchImpl: fakeFetch() } });
+    const second = (await getVersionRecord('https://news.test/world/river-towns', undefined, { dbName }))!;
+    expect(second.version).toBe(2);
+    expect(second.waybackCaptureUrl).toBeNull();
+    const db = await openLibrary(dbName);
+    expect((await db.getAllKeys('meta')).filter((k) => String(k).startsWith('wayback-witness:'))).toEqual([]);
+  });
+
+  it('a capture given with the save wins over one held from before', async () => {
+    const { setWaybackCapture } = await import('../../../src/storage/library.js');
+    const dbName = freshDb();
+    await setWaybackCapture('https://news.test/world/river-towns', 'https://web.archive.org/web/20261101000000/https://news.test/world/river-towns', { dbName });
+    const given = 'https://web.archive.org/web/20261127000000id_/https://news.test/world/river-towns';
+    await saveArticle(article(), { dbName, waybackCaptureUrl: given, images: { fetchImpl: fakeFetch() } });
+    expect((await getVersionRecord('https://news.test/world/river-towns', undefined, { dbName }))!.waybackCaptureUrl).toBe(given);
+  });
 });
 
 describe('listing', () => {
