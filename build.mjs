@@ -28,6 +28,8 @@ function entryPoints(browser) {
     // extract-page.js (the full engine, injected on the reader click) is built on its own: injectedEngineOptions.
     // Injected on demand into pages that may be unavailable (issue 6): block-page check and notice.
     'page-check': 'src/content/page-check.ts',
+    // Its light twin for pages whose status already says "unavailable" (no detectors in it).
+    'page-check-status': 'src/content/page-check-status.ts',
   };
   for (const page of pages) entries[page] = `src/pages/${page}/main.tsx`;
   // The library's first rows are drawn by a small script that then loads library.js.

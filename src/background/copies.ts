@@ -80,12 +80,28 @@ function archiveReader(url: string, settings: CopySettings, timestamp = '2'): st
   return readerPath(`${settings.endpoints.wayback}/web/${timestamp}id_/${url}`);
 }
 
+/** What an offer reads from storage: the copy settings and whether the library holds the page. */
+export interface OfferInputs {
+  settings: CopySettings;
+  saved: SavedCopyInfo | null;
+}
+
+/** Reads an offer's inputs, both at once (a page check starts this while the page is probed). */
+export async function offerInputs(url: string): Promise<OfferInputs> {
+  const [settings, saved] = await Promise.all([loadCopySettings(), savedCopyInfo(url)]);
+  return { settings, saved };
+}
+
 export async function baseOffer(url: string, reason: string): Promise<CopyOffer> {
-  const settings = await loadCopySettings();
+  return offerFrom(url, reason, await offerInputs(url));
+}
+
+/** Pure: the instant part of the offer (saved copy, plain archive links), no lookup made. */
+export function offerFrom(url: string, reason: string, { settings, saved }: OfferInputs): CopyOffer {
   return {
     url,
     reason,
-    saved: await savedCopyInfo(url),
+    saved,
     archives: plainArchives(url, settings),
     withoutQuery: withoutQuery(url),
     lookups: lookupPolicy(url, reason, settings.autoLookups),

@@ -12,6 +12,7 @@ import type { BlockPageVerdict } from '../core/types.js';
 import { unavailablePath } from '../shared/copy-offer.js';
 import type { NoticeInfo, PageProbe } from '../shared/page-check.js';
 import { isBotChallenge } from '../shared/net-errors.js';
+import { offerFrom, offerInputs, type OfferInputs } from './copies.js';
 import { getTrouble, mainFrameRecord, sameDocument, setTrouble, type MainFrameRecord } from './main-frame.js';
 import { markTab } from './toolbar.js';
 import { handle } from './router.js';
@@ -122,10 +123,23 @@ export function emptyErrorResponse(r: Pick<MainFrameRecord, 'status' | 'headers'
   return { action: 'unavailable', url: r.url, reason: `http-${status}` };
 }
 
-/** Page checks injected and waiting to report, by tab. */
-const pendingChecks = new Map<number, { record: MainFrameRecord; settle: (d: Decision) => void }>();
+/**
+ * Page checks injected and waiting to report, by tab; with the offer's storage reads, started
+ * while the page runs the check so that the answer can carry the notice's links at once.
+ */
+const pendingChecks = new Map<number, { record: MainFrameRecord; inputs: Promise<OfferInputs | null>; settle: (d: Decision) => void }>();
 /** A page check that has not reported by then is given up (the page went away or cannot run it). */
 const CHECK_TIMEOUT_MS = 10_000;
+
+/**
+ * Pure: whether the page's own verdicts (block page, article) are needed to decide. For 404,
+ * 410, 451 and 5xx the status decides, and the page is only checked for an empty body, a bot
+ * challenge or a soft-404: the light check (page-check-status.js) does.
+ */
+export function needsDomVerdict(r: Pick<MainFrameRecord, 'status'>): boolean {
+  const status = r.status ?? 0;
+  return status === 403 || (status >= 200 && status <= 299);
+}
 
 /**
  * Injects the page check (one injection): it measures the page and reports by message
@@ -140,8 +154,10 @@ function checkPage(tabId: number, record: MainFrameRecord): Promise<Decision> {
       if (pendingChecks.get(tabId)?.settle === settle) pendingChecks.delete(tabId);
       resolve(d);
     };
-    pendingChecks.set(tabId, { record, settle });
-    browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['page-check.js'] }).catch(() => settle(null));
+    const inputs = offerInputs(record.url).catch(() => null);
+    pendingChecks.set(tabId, { record, inputs, settle });
+    const file = needsDomVerdict(record) ? 'page-check.js' : 'page-check-status.js';
+    browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [file] }).catch(() => settle(null));
   });
 }
 
@@ -215,10 +231,13 @@ export function startHttpStatus(): void {
       return { notice: null };
     }
     const decision = decide(pending.record, probe);
-    // Recorded before the notice appears, as the popup and toolbar read it.
-    if (decision?.action === 'notice') await setTrouble(tabId, { url: decision.info.url, reason: decision.info.reason });
     pending.settle(decision);
-    return { notice: decision?.action === 'notice' ? decision.info : null };
+    if (decision?.action !== 'notice') return { notice: null };
+    const { info } = decision;
+    // Recorded before the notice appears, as the popup and toolbar read it; meanwhile the
+    // offer's inputs (read since the check was injected) finish.
+    const [inputs] = await Promise.all([pending.inputs, setTrouble(tabId, { url: info.url, reason: info.reason })]);
+    return inputs ? { notice: info, offer: offerFrom(info.url, info.reason, inputs) } : { notice: info };
   });
   handle('open-copies', async ({ url, reason }, sender) => {
     const path = unavailablePath(url, reason);

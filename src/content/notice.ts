@@ -60,7 +60,8 @@ function archiveItem(a: ArchiveLink): HTMLLIElement {
   return li;
 }
 
-export function showNotice(info: NoticeInfo): void {
+/** Shows the notice; `offer`, when the page check's answer brought it, saves asking for it. */
+export function showNotice(info: NoticeInfo, offer?: CopyOffer): void {
   for (const old of document.querySelectorAll('[data-samizdat-notice]')) old.remove();
   const host = document.createElement('div');
   host.setAttribute('data-samizdat-notice', '');
@@ -97,7 +98,7 @@ export function showNotice(info: NoticeInfo): void {
   if (__TEST__) performance.mark('samizdat:notice-shown');
 
   const renderArchives = (archives: ArchiveLink[]) => archiveList.replaceChildren(...archives.map(archiveItem));
-  void send<CopyOffer>('copies', { url: info.url, reason: info.reason }).then((offer) => {
+  const showOffer = (offer: CopyOffer | undefined) => {
     if (!offer) return;
     renderArchives(offer.archives);
     // Test build only: when the archive links were in the notice (PRODUCT.md: within 3 s).
@@ -110,7 +111,9 @@ export function showNotice(info: NoticeInfo): void {
     if (offer.lookups === 'auto') {
       void send<ArchiveLookup>('copies-lookup', { url: info.url }).then((found) => found && renderArchives(found.archives));
     }
-  });
+  };
+  if (offer) showOffer(offer);
+  else void send<CopyOffer>('copies', { url: info.url, reason: info.reason }).then(showOffer);
   void send<MirrorOffer>('copies-mirrors', { url: info.url }).then((offer) => {
     if (!offer?.mirrors.length) return;
     mirrors.replaceChildren(

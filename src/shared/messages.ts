@@ -24,7 +24,8 @@ export interface MessageTable {
    * Page check (injected into a page the background found suspicious) → background: the page
    * measured; the answer is the notice to show in it, if any.
    */
-  'page-probe': { request: PageProbe; response: { notice: NoticeInfo | null } };
+  /** The notice comes with the instant part of its offer, so the page asks nothing more to show the links. */
+  'page-probe': { request: PageProbe; response: { notice: NoticeInfo | null; offer?: CopyOffer } };
   /** Reader page → background: take the article the one-click flow extracted for this URL. */
   'take-handoff': { request: { url: string }; response: Handoff | null };
   /** Popup → background: open the reader for a tab (same as a toolbar click on an article). */

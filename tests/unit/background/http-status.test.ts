@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
-const { blockedByParty, decide, emptyErrorResponse, needsProbe } = await import('../../../src/background/http-status.js');
+const { blockedByParty, decide, emptyErrorResponse, needsDomVerdict, needsProbe } = await import('../../../src/background/http-status.js');
 const { failureReason } = await import('../../../src/background/navigation-errors.js');
 
 const page = { verdict: { blocked: false }, textLength: 400, elementCount: 12, linkCount: 3, title: 'Not found', challenge: false, articleLike: false, errorLike: true };
@@ -26,6 +26,22 @@ describe('needsProbe', () => {
     expect(needsProbe(response(200, { headers: { 'content-length': '900' } }))).toBe(true);
     expect(needsProbe(response(200, { redirects: ['https://block.isp.example/'], finalUrl: 'https://block.isp.example/' }))).toBe(true);
     expect(needsProbe(response(200, { redirects: ['https://news.example/story/'], finalUrl: 'https://news.example/story/', headers: { 'content-length': '250000' } }))).toBe(false);
+  });
+});
+
+describe('needsDomVerdict', () => {
+  it('asks the page for its block-page and article verdicts only where the status leaves them to decide', () => {
+    for (const status of [200, 204, 403]) expect(needsDomVerdict(response(status)), String(status)).toBe(true);
+    for (const status of [404, 410, 451, 500, 503, 522]) expect(needsDomVerdict(response(status)), String(status)).toBe(false);
+  });
+  it('the status alone decides those: a page that looks blocked or like an article changes no notice', () => {
+    for (const status of [404, 410, 451, 500, 503, 522]) {
+      const light = decide(response(status), page);
+      const full = decide(response(status), { ...page, verdict: { blocked: true, kind: 'heuristic' }, articleLike: true });
+      expect(light?.action, String(status)).toBe('notice');
+      expect(full?.action).toBe(light?.action);
+      expect(full?.action === 'notice' && full.info.reason).toBe(light?.action === 'notice' && light.info.reason);
+    }
   });
 });
 
