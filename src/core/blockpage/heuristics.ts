@@ -16,8 +16,19 @@ import { scriptProse, type PageFacts } from './walk.js';
 /** "Access … blocked/restricted", "site blocked", in many languages. */
 const BLOCK_PHRASES: RegExp[] = [
   // English
-  /\b(?:access|connection|browsing)\b[^.!?]{0,80}?\b(?:has been|have been|is|was|are|been)\s+(?:temporarily\s+)?(?:blocked|restricted|denied|disabled|prohibited|forbidden|limited|filtered)\b/,
-  /\b(?:web\s?site|web\s?page|site|page|url|domain|resource|content|address)\b[^.!?]{0,60}?\b(?:has been|is|was|been)\s+(?:blocked|restricted|filtered|banned|prohibited)\b/,
+  /\b(?:access|connection|browsing)\b[^.!?]{0,80}?\b(?:has been|have been|is|was|are|been)\s+(?:temporarily\s+)?(?:blocked|restricted|denied|disabled|prohibited|forbidden|limited|filtered|suspended|prevented)\b/,
+  // "This site / the page you requested has been blocked", not "when a site is blocked" (a page
+  // about blocking in general speaks of "a" site, a block page of this one).
+  /(?<!\b(?:a|an|any|some|each|every|such|which|certain)\s)\b(?:web\s?site|web\s?page|site|page|url|domain|resource|content|address)\b[^.!?]{0,60}?\b(?:has been|is|was|been)\s+(?:temporarily\s+)?(?:blocked|restricted|filtered|banned|prohibited|disabled|suspended|(?:made|rendered)\s+(?:temporarily\s+)?(?:inaccessible|unavailable))\b/,
+  /\b(?:temporarily\s+)?(?:made|rendered)\s+(?:temporarily\s+)?inaccessible\b/,
+  // Providers told to block: "operators must prevent access to it", "ordered providers to make it inaccessible".
+  /\b(?:required|obliged|obligated|ordered|must|instructed|directed)\b[^.!?]{0,60}?\b(?:prevent|stop|block|restrict|disable|deny|suspend)\w*\s+(?:the\s+)?access\b/,
+  /\b(?:provider|operator|isp|we)s?\s+(?:blocks?|restricts?|prevents?)\s+(?:the\s+)?(?:connections?|access)\s+to\b/,
+  /\b(?:has|have)\s+(?:restricted|blocked|denied|disabled|suspended)\s+access\s+to\s+(?:this|the)\b/,
+  /\b(?:this|the\s+requested)\s+(?:web\s?site|web\s?page|site|page|url)\s+(?:is\s+not|isnt|isn’t)\s+(?:allowed|permitted|authori[sz]ed)\b/,
+  // A DNS redirect to a notice: "your browser was sent here instead", "show this warning page instead".
+  /\b(?:sent|redirected|directed|forwarded)\s+(?:you\s+)?(?:here|to this page)\s+instead\b/,
+  /\b(?:show|display)\s+(?:you\s+)?(?:this|a)\s+(?:warning|notice|information)\s+page\s+instead\b/,
   /\bblocked\s+(?:by|due to|in accordance|as per|because|pursuant|under|for your)\b/,
   /\b(?:is|are)\s+not\s+available\s+in\s+[a-z ]{3,30}\s+(?:as|because|due)\b/,
   /\bcontains?\s+prohibited\s+material\b/,
@@ -74,7 +85,7 @@ const BLOCK_PHRASES: RegExp[] = [
   // Korean, Japanese
   /(?:차단|접속이\s?제한|접근이\s?제한|불법\s?[·ㆍ]?\s?유해)/,
   /접속(?:할|하실)\s?수\s?없/,
-  /アクセス[^。]{0,20}?(?:ブロック|制限|遮断|禁止)|ブロックされ/,
+  /アクセス[^。]{0,20}?(?:ブロック|制限|遮断|禁止)|ブロックされ|(?:接続|閲覧|アクセス)を(?:遮断|制限|禁止)/,
   // Thai, Vietnamese
   /(?:ถูกระงับ|ถูกปิดกั้น|ระงับการเข้าถึง|ถูกบล็อก)/,
   /(?:เว็บไซต์|หน้าเว็บ)[^.!?]{0,200}?ไม่สามารถ(?:เข้าถึง|ให้บริการ|เปิด)/,
@@ -83,10 +94,21 @@ const BLOCK_PHRASES: RegExp[] = [
   /(?:ওয়েবসাইট|সাইট)[^।]{0,40}?(?:বন্ধ|ব্লক)/,
   /ပိတ်ပင်/,
   /(?:tovuti|ukurasa)[^.!?]{0,40}?(?:imezuiwa|imefungiwa|imefungwa)/,
+  // Bulgarian, Greek, Hungarian, Polish, Dutch, Danish/Norwegian
+  /(?:достъп|уебсайт|сайт)[^.!?]{0,60}?(?:спрян|блокиран|ограничен|преустановен)/,
+  /(?:πρόσβαση|ιστότοπ|ιστοσελίδ)[^.!?]{0,60}?(?:αποκλεισ|περιορισ|μπλοκαρ|διακοπ|διακόπ)|λίστα αποκλεισμού|(?:διακόπτ|αποκλεί)\w*\s+(?:την\s+)?πρόσβαση/,
+  /hozzáférhetetlen|(?:hozzáférés|weboldal|oldal)[^.!?]{0,60}?(?:letiltott|letiltva|blokkol|korlátoz|tiltott)/,
+  /(?:dostęp|stron[aęy]|witryn[aęy])[^.!?]{0,60}?(?:zablokowan|ograniczon)/,
+  /ontoegankelijk gemaakt|(?:toegang|website|site)[^.!?]{0,60}?(?:geblokkeerd|afgeschermd|ontoegankelijk)/,
+  /(?:nettside|nettsted|hjemmeside|adgang|tilgang|adgangen|tilgangen)[^.!?]{0,60}?(?:blokkert|sperret|spærret|blokeret|stengt)|(?:dns-?)?varselside/,
+  // Amharic ("not accessible", "made inaccessible")
+  /ተደራሽ\s?አይደለም|እንዳይደረስበት/,
   // German, French, Spanish, Portuguese, Italian
   /(?:zugriff|zugang|seite|webseite|website)[^.!?]{0,60}?(?:gesperrt|blockiert|verweigert)/,
   /(?:accès|site|page)[^.!?]{0,60}?(?:bloqué|bloquée|restreint|interdit)/,
+  /accès\s+(?:est\s+)?rendu\s+impossible|(?:ce\s+site|cette\s+page)\s+n[’]?est\s+pas\s+autorisée?/,
   /(?:acceso|acesso|sitio|site|página|pagina)[^.!?]{0,60}?(?:bloquead[oa]|restringid[oa]|denegad[oa]|prohibid[oa]|proibid[oa])/,
+  /(?:bloqueio|bloqueo|suspensão|suspensión)\s+(?:determinad[oa]|ordenad[oa])\s+(?:por|pela|pelo)|(?:endereço|site|acesso|dirección|sitio|acceso)[^.!?]{0,60}?suspens[oa]\s+(?:em|en|por)\s+(?:cumprimento|cumplimiento|ordem|orden|decisão|decisión)/,
   /(?:accesso|sito|pagina)[^.!?]{0,60}?(?:bloccat[oa]|inibit[oa]|oscurat[oa]|negat[oa])/,
 ];
 
@@ -100,7 +122,9 @@ const WEAK_PHRASES: RegExp[] = [
 
 /** On whose authority, or by which filter. */
 const AUTHORITY: RegExp[] = [
-  /\b(?:court|judge|judicial|ministry|minister|ministerial|regulation|regulator|regulatory|law|laws|legislation|decree|authorit(?:y|ies)|government|governmental|police|attorney|prosecutor|commission|directive|statute|copyright|infring\w*|illegal|unlawful|pursuant|in accordance with|public interest|national law|federal)\b/,
+  /\b(?:court|judge|judicial|ministry|minister|ministerial|regulation|regulator|regulatory|law|laws|legislation|decree|authorit(?:y|ies)|government|governmental|govt|police|attorney|prosecutor|commission|directive|directions?|statute|copyright|infring\w*|illegal|unlawful|pursuant|in accordance with|public interest|national law|federal|proclamation|department of)\b/,
+  // A law named as an Act ("the Gambling Act"), and the list a regulator keeps of blocked sites.
+  /\b[a-z]+\s+act\b(?!\s+(?:now|fast|quickly))|\b(?:black\s?list|block\s?list|address list|register of (?:domains|websites|sites))\b/,
   /\b(?:policy|policies|administrator|network operator|content filter\w*|filtering|web filter\w*|parental|category|categorized|categorised|safe\s?(?:search|web|surf\w*|browsing)|age of 18|over 18|18\+|adult content|mature)\b/,
   /(?:суд|закон|фз\b|реестр|роскомнадзор|rkn\.gov|минюст|прокурат|министерств|постановлен|государственн|законодательств|правоохранит|экстремист)/,
   /(?:рішення|міністерств|рнбо|нкек|нкрзі|указ|рашэнн|міністэрств|мiнiнфарм|заң|сот\s|шешім|министрлі)/,
@@ -121,6 +145,8 @@ const AUTHORITY: RegExp[] = [
   /(?:กระทรวง|ศาล|คำสั่ง|พระราชบัญญัติ|กฎหมาย)/,
   /(?:pháp luật|quy định|bộ thông tin|cơ quan quản lý|nhà nước|thẩm quyền)/,
   /\b(?:gericht|gesetz|behörde|jugendschutz|kategorie|administrator|richtlinie|tribunal|décision|loi|autorité|arcom|ministère|ley|juzgado|orden judicial|lei|tribunale|decreto|legge|autorità|agcom)\b/,
+  /(?:gerichtlich|urheberrechtsgesetz|contrôle parental|filtrage|catégorie|judicial|judiciário|judiciario|juízo|ordem judicial)/,
+  /(?:закон|съд|комисия|агенция)|(?:νόμος|ν\.\s?\d|επιτροπή|απόφαση|δικαστ)|(?:törvény|hatóság|határozat|bíróság)|(?:ustaw|minist|rejestr|sąd)|(?:wet van|rechter|vonnis)|(?:loven|tilsynet|vedtak|domstol|retten)|(?:ባለሥልጣን|አዋጅ|መመሪያ)/,
 ];
 
 /**
@@ -135,7 +161,14 @@ const OWN_POLICY = /\b(?:privacy|cookies?|our|acceptable use|data protection|ref
  * "access is restricted" is not a block. (A block page offers no way in: nothing to sign in to,
  * subscribe to, accept or wait for.)
  */
-const OTHER_GATE = /\b(?:sign in|signin|log in|login|create (?:a |an )?(?:free )?account|subscribe|subscribers?|subscription|credentials|accept all|reject all|manage (?:options|preferences|cookies|settings)|cookie settings|consent|date of birth|verify your age|confirm your age|are you (?:over|at least) \d\d|too many requests|rate limit\w*|try again (?:later|in)|verify(?:ing)? (?:that )?you are (?:a )?human|are you a robot|captcha|unusual traffic|security check|licens\w* restrictions?|rights? holders?|the uploader|enable javascript and cookies|not found|couldnt find|could not find|cannot be found|cant be found|no longer available|(?:re)?moved or deleted)\b/;
+const OTHER_GATE = /\b(?:sign in|signin|log in|login|create (?:a |an )?(?:free )?account|subscribe|subscribers?|subscription|credentials|accept all|reject all|manage (?:options|preferences|cookies|settings)|cookie settings|consent|date of birth|verify your age|confirm your age|are you (?:over|at least) \d\d|too many requests|rate limit\w*|try again (?:later|in)|verify(?:ing)? (?:that )?you are (?:a )?human|are you a robot|captcha|unusual traffic|security check|enable javascript and cookies|not found|couldnt find|could not find|cannot be found|cant be found|no longer available|(?:re)?moved or deleted)\b/;
+
+/**
+ * A site's own licensing choice ("not available due to licensing restrictions", "the rights
+ * holder"): not a block, unless a court ordered it (copyright blocks name the rights holders too).
+ */
+const LICENSING_GATE = /\b(?:licens\w* restrictions?|rights? holders?|the uploader)\b/;
+const COURT_ORDER = /\b(?:court|judge|judicial|injunction)\b|gericht|tribunal|juzgado|judici|суд|mahkeme|δικαστ|bíróság|sąd\b|rechter|domstol/;
 
 /**
  * A filter names itself or the category it put the page in. Opt-in and company filters offer a
@@ -150,6 +183,12 @@ const FILTER_NAMED = /\b(?:content filter\w*|web filter\w*|url filter\w*|filteri
  */
 const SECURITY_GATEWAY = /\byour\s+(?:organi[sz]ation|company|employer|school|university|network administrator|it department|administrator)\b[^.!?]{0,80}?\bprotects?\b[^.!?]{0,40}?\b(?:internet|online|web|security)\s+(?:threats?|risks?|dangers?|attacks?)/;
 const NOT_SHOWN = /\b(?:we|you)\s+(?:couldnt|could not|cant|cannot|can not|were unable to|are unable to|are not allowed to)\s+(?:load|show|display|open|access|view)\b|\b(?:page|site|website|content|request)\b[^.!?]{0,30}\b(?:cannot|cant|could not|couldnt) be (?:displayed|shown|loaded|accessed)\b/;
+
+/**
+ * Sentences that suppose rather than state: a page that explains blocking ("When a site is
+ * blocked you will see a page titled…", "if access is restricted, ask…") is not a block page.
+ */
+const HYPOTHETICAL = /(?:^|[.!?:]\s)(?:when|whenever|if|should)\s[^.!?]*|[^.!?]*\byou\s+will\s+see\b[^.!?]*/g;
 
 /** Titles that alone say "blocked" (checked only on short pages). */
 const TITLE_BLOCK = BLOCK_PHRASES;
@@ -192,14 +231,16 @@ export function heuristics(f: PageFacts): HeuristicResult {
   if (f.truncated || f.textLength > SHORT_TEXT || f.paragraphs > 25) return { blocked: false };
   const text = f.text.length > 4000 ? f.text.slice(0, 4000) : f.text;
   const title = f.title;
-  const gate = f.passwordField || OTHER_GATE.test(text) || OTHER_GATE.test(title);
+  const gate = f.passwordField || OTHER_GATE.test(text) || OTHER_GATE.test(title) || ((LICENSING_GATE.test(text) || LICENSING_GATE.test(title)) && !COURT_ORDER.test(text));
   if (gate && !FILTER_NAMED.test(text)) return { blocked: false };
   if (SECURITY_GATEWAY.test(text) && NOT_SHOWN.test(text)) return { blocked: true, reason: 'security gateway' };
   const ownPolicyFree = text.replace(OWN_POLICY, ' ');
 
   const titleSays = title.length > 0 && title.length < 200 && (anyMatch(TITLE_BLOCK, title) || TITLE_WORDS.test(title));
-  const textSays = anyMatch(BLOCK_PHRASES, text);
-  if (titleSays || textSays || anyMatch(WEAK_PHRASES, text)) {
+  // What the page states, not what it supposes ("when a site is blocked you will see…").
+  const stated = text.replace(HYPOTHETICAL, ' ');
+  const textSays = anyMatch(BLOCK_PHRASES, stated);
+  if (titleSays || textSays || anyMatch(WEAK_PHRASES, stated)) {
     const why = anyMatch(AUTHORITY, ownPolicyFree) || anyMatch(AUTHORITY, title);
     if (why) return { blocked: true, reason: 'wording+authority' };
     if (titleSays && textSays) return { blocked: true, reason: 'wording in title and text' };

@@ -227,6 +227,9 @@ const PROSE_CAP = 3000;
 /** A string literal holding words: at least three, so identifiers, URLs and selectors are not prose. */
 const PROSE_RE = /"((?:[^"\\\n]|\\.){12,600})"|'((?:[^'\\\n]|\\.){12,600})'|`([^`]{12,600})`/g;
 
+/** A run of letters in a script written without spaces between words (Chinese, Japanese, Thai, Khmer, Burmese). */
+const UNSPACED_PROSE = /[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]{6,}/;
+
 /** The prose in the string literals of a page's first inline scripts, normalised and capped. */
 export function scriptProse(scripts: string[]): string {
   const out: string[] = [];
@@ -235,8 +238,9 @@ export function scriptProse(scripts: string[]): string {
     PROSE_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = PROSE_RE.exec(code)) && added < PROSE_CAP) {
-      const literal = m[1] ?? m[2] ?? m[3] ?? '';
-      if (/\S+\s+\S+\s+\S+/.test(literal) && !/[<>{};=]/.test(literal)) {
+      // Escaped letters (\u60a8, as minifiers and hand-written notices in other scripts write them) read as text.
+      const literal = (m[1] ?? m[2] ?? m[3] ?? '').replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      if ((/\S+\s+\S+\s+\S+/.test(literal) || UNSPACED_PROSE.test(literal)) && !/[<>{};=]/.test(literal)) {
         out.push(literal);
         added += literal.length;
       }
