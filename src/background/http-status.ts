@@ -234,9 +234,11 @@ export function startHttpStatus(): void {
     pending.settle(decision);
     if (decision?.action !== 'notice') return { notice: null };
     const { info } = decision;
-    // Recorded before the notice appears, as the popup and toolbar read it; meanwhile the
-    // offer's inputs (read since the check was injected) finish.
-    const [inputs] = await Promise.all([pending.inputs, setTrouble(tabId, { url: info.url, reason: info.reason })]);
+    // Recorded before the notice appears, as the popup and toolbar read it: setTrouble keeps it in
+    // memory at once, and its copy in storage.session (for a restarted worker) need not hold up
+    // the notice. The offer's inputs have been read since the check was injected.
+    void setTrouble(tabId, { url: info.url, reason: info.reason });
+    const inputs = await pending.inputs;
     return inputs ? { notice: info, offer: offerFrom(info.url, info.reason, inputs) } : { notice: info };
   });
   handle('open-copies', async ({ url, reason }, sender) => {
