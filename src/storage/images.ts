@@ -20,6 +20,12 @@ export interface ImageFetchOptions {
   /** Largest total for one article. */
   maxTotalBytes?: number;
   timeoutMs?: number;
+  /**
+   * The whole image phase of one save: images still coming when it runs out are dropped and
+   * recorded as 'timeout', so a slow site delays a save by at most this and never loses its text
+   * (the reader gives a save 15 s in all).
+   */
+  budgetMs?: number;
   concurrency?: number;
   /** Injected in tests; defaults to the global fetch. */
   fetchImpl?: typeof fetch;
@@ -27,7 +33,7 @@ export interface ImageFetchOptions {
   maxWidth?: number;
 }
 
-export const IMAGE_DEFAULTS = { maxBytes: 8 * 1024 * 1024, maxTotalBytes: 60 * 1024 * 1024, timeoutMs: 20000, concurrency: 4, maxWidth: 1600 };
+export const IMAGE_DEFAULTS = { maxBytes: 8 * 1024 * 1024, maxTotalBytes: 60 * 1024 * 1024, timeoutMs: 20000, budgetMs: 10000, concurrency: 4, maxWidth: 1600 };
 
 const IMAGE_TYPE = /^image\/(png|jpe?g|gif|webp|avif|bmp|svg\+xml|x-icon|vnd\.microsoft\.icon)$/i;
 
@@ -102,9 +108,9 @@ async function shrink(bytes: Uint8Array, type: string, maxWidth: number): Promis
   }
 }
 
-async function fetchOne(url: string, opts: Required<Omit<ImageFetchOptions, 'fetchImpl'>> & { fetchImpl: typeof fetch }): Promise<FetchedImage | ImageFailure> {
+async function fetchOne(url: string, opts: Required<Omit<ImageFetchOptions, 'fetchImpl'>> & { fetchImpl: typeof fetch }, deadline: number): Promise<FetchedImage | ImageFailure> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
+  const timer = setTimeout(() => controller.abort(), Math.max(0, Math.min(opts.timeoutMs, deadline - Date.now())));
   try {
     const response = await opts.fetchImpl(url, { signal: controller.signal, credentials: 'include', cache: 'force-cache' });
     if (!response.ok) return { url, reason: `http-${response.status}` };
@@ -129,11 +135,13 @@ async function fetchOne(url: string, opts: Required<Omit<ImageFetchOptions, 'fet
 export async function fetchImages(urls: string[], options: ImageFetchOptions = {}): Promise<{ images: FetchedImage[]; failures: ImageFailure[] }> {
   const opts = { ...IMAGE_DEFAULTS, ...options, fetchImpl: options.fetchImpl ?? ((...a: Parameters<typeof fetch>) => fetch(...a)) };
   const results: (FetchedImage | ImageFailure)[] = new Array(urls.length);
+  const deadline = Date.now() + opts.budgetMs;
   let next = 0;
   const worker = async () => {
     while (next < urls.length) {
       const i = next++;
-      results[i] = await fetchOne(urls[i]!, opts);
+      // Out of time: the images not yet started are not fetched at all.
+      results[i] = Date.now() >= deadline ? { url: urls[i]!, reason: 'timeout' } : await fetchOne(urls[i]!, opts, deadline);
     }
   };
   await Promise.all(Array.from({ length: Math.min(opts.concurrency, urls.length) }, worker));

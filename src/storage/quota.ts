@@ -1,4 +1,5 @@
-/** Storage quota: recognising "disk full" and reporting what the browser allows. */
+/** Storage quota: recognising "disk full", reporting what the browser allows, persistent storage. */
+import { openLibrary } from './schema.js';
 
 export const QUOTA_MESSAGE =
   'Not saved: the browser has no more storage space for Samizdat. Nothing already saved was changed. Free some space (delete or export articles) and try again.';
@@ -15,20 +16,52 @@ export interface StorageUsage {
   usage: number | null;
   quota: number | null;
   persisted: boolean | null;
+  /** The last time persistent storage was asked for, and the browser's answer (null: never asked). */
+  asked: PersistAnswer | null;
 }
 
-export async function storageUsage(): Promise<StorageUsage> {
-  const storage = (globalThis.navigator as Navigator | undefined)?.storage;
+export interface PersistAnswer {
+  at: string;
+  granted: boolean;
+}
+
+/** Where the answer is kept: in the library's own database, so it goes with the library. */
+const PERSIST_ASKED_KEY = 'persist-asked';
+
+const storageApi = () => (globalThis.navigator as Navigator | undefined)?.storage;
+
+async function lastAnswer(dbName?: string): Promise<PersistAnswer | null> {
+  const value = (await (await openLibrary(dbName)).get('meta', PERSIST_ASKED_KEY).catch(() => undefined))?.value as PersistAnswer | undefined;
+  return value && typeof value.at === 'string' ? value : null;
+}
+
+export async function storageUsage(options: { dbName?: string } = {}): Promise<StorageUsage> {
+  const storage = storageApi();
   const estimate = await storage?.estimate?.().catch(() => null);
   const persisted = (await storage?.persisted?.().catch(() => null)) ?? null;
-  return { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, persisted };
+  return { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, persisted, asked: await lastAnswer(options.dbName) };
 }
 
-/** Asks the browser not to evict the library under storage pressure. */
-export async function requestPersistence(): Promise<boolean> {
-  const storage = (globalThis.navigator as Navigator | undefined)?.storage;
+/** Asks the browser not to evict the library under storage pressure, and keeps its answer. */
+export async function requestPersistence(options: { dbName?: string; now?: () => Date } = {}): Promise<boolean> {
+  const storage = storageApi();
   if (!storage?.persist) return false;
-  return storage.persist().catch(() => false);
+  const granted = await storage.persist().catch(() => false);
+  const answer: PersistAnswer = { at: (options.now?.() ?? new Date()).toISOString(), granted };
+  await (await openLibrary(options.dbName)).put('meta', { key: PERSIST_ASKED_KEY, value: answer }).catch(() => undefined);
+  return granted;
+}
+
+/**
+ * Asks for persistent storage once per library, without a click (the library opening is the
+ * moment it matters): not again once the browser has answered, whatever the answer — asking
+ * again is the user's choice (the button). Returns whether the storage is persistent now.
+ */
+export async function requestPersistenceOnce(options: { dbName?: string } = {}): Promise<boolean> {
+  const storage = storageApi();
+  if (await storage?.persisted?.().catch(() => false)) return true;
+  if (await lastAnswer(options.dbName)) return false;
+  return requestPersistence(options);
 }
 
 export function formatBytes(bytes: number | null): string {

@@ -5,7 +5,7 @@ import { listEntries, listRecentEntries, purgeTrash, restoreEntry, setRead, setT
 import { buildSearchIndex, partialSearchIndex, updateSearchIndex, type IndexOptions } from '../../storage/search-index.js';
 import { highlight, search, snippet, type Hit, type Segment } from '../../storage/search.js';
 import type { TermIndex } from '../../storage/term-index.js';
-import { formatBytes, requestPersistence, storageUsage, type StorageUsage } from '../../storage/quota.js';
+import { formatBytes, requestPersistence, requestPersistenceOnce, storageUsage, type StorageUsage } from '../../storage/quota.js';
 import { loadExportable } from '../../storage/exportable.js';
 import { fileNameFor } from '../../storage/exportable.js';
 import { standaloneHtml } from '../../storage/export-html.js';
@@ -74,7 +74,16 @@ export function Library() {
         // Deletes whose undo window passed while the page was closed.
         if (all.some((e) => e.trashedAt && new Date(e.trashedAt) < staleTrash) && (await purgeTrash({ olderThan: staleTrash }).catch(() => 0))) await reload();
       });
-    void storageUsage().then(setUsage);
+    // Persistent storage is asked for once, on the first open; the line shows the answer (a
+    // browser may ask the user first, so the space used is shown without waiting for it).
+    const usageNow = storageUsage();
+    void usageNow.then(setUsage);
+    void requestPersistenceOnce()
+      .catch(() => false)
+      .then(async () => {
+        await usageNow;
+        setUsage(await storageUsage());
+      });
     // A click on the option before this read answers wins: the read must not undo it.
     void getKeepEveryArticle().then((on) => keepEveryClicked.current || setKeepEvery(on));
   }, [reload]);
@@ -417,7 +426,14 @@ export function Library() {
           {usage && usage.usage !== null
             ? t('libraryStorageUsed', [formatBytes(usage.usage), formatBytes(usage.quota)])
             : t('libraryStorageUnknown')}{' '}
-          {usage?.persisted ? t('libraryPersisted') : <button type="button" class="secondary" onClick={() => void persist()}>{t('libraryPersist')}</button>}
+          {usage?.persisted ? (
+            t('libraryPersisted')
+          ) : (
+            <>
+              {usage?.asked && !usage.asked.granted ? <span class="library-persist-refused">{t('libraryPersistRefused', formatDay(usage.asked.at, uiLanguage()))} </span> : null}
+              <button type="button" class="secondary" onClick={() => void persist()}>{t('libraryPersist')}</button>
+            </>
+          )}
         </p>
         <label class="library-option">
           <input type="checkbox" checked={keepEvery} onChange={(e) => {
