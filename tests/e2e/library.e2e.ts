@@ -266,6 +266,13 @@ for (const browserName of browserNames) {
       await library.waitFor(() => [...document.querySelectorAll('li.entry mark')].some((m) => /sandbag/i.test(m.textContent ?? '')), undefined, 15000);
       const href = await library.evaluate(() => document.querySelector<HTMLAnchorElement>('li.entry a.title')!.getAttribute('href'));
       expect(href).toBe(`reader.html?url=${encodeURIComponent(h.url('news.test', ARTICLE_PATH))}`);
+      // The storage line, from this browser's navigator.storage: the space used (the saved
+      // article and its images are in it) and what the browser allows; persistent storage was
+      // asked for on this first open, and the answer is shown (kept, or refused with a button).
+      await library.waitFor(() => /Storage used: .*(will keep the library even|did not agree)/.test(document.querySelector('.library-storage')?.textContent ?? ''), undefined, 15000);
+      const storageLine = await library.evaluate(() => document.querySelector('.library-storage')!.textContent ?? '');
+      expect(storageLine).toMatch(/Storage used: [\d.]+ (KB|MB|GB) of [\d.]+ (MB|GB|TB) the browser allows\./);
+      expect(storageLine).toMatch(/The browser will keep the library even when space runs low\.|The browser did not agree to keep the library when space runs low \(asked on [^)]+\)/);
       await library.evaluate(() => setTimeout(() => document.querySelector<HTMLAnchorElement>('li.entry a.title')!.click(), 0));
       const shown = await waitForReaderImages(library);
       expect(shown.title).toBe(TITLE);
