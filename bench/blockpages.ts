@@ -46,7 +46,29 @@ export interface BlockPageBenchResult {
    * languages and layouts the corpus lacks, and `not-blocked/`, pages that restrict access for
    * another reason (login, consent, captcha, paywall, soft-404, parked, maintenance, licensing).
    */
-  own?: { unseen: { detected: number; total: number; missed: string[] }; notBlocked: { falsePositives: number; total: number; pages: string[] } };
+  own?: FixtureSetResult;
+  /**
+   * Held-out sets (tests/fixtures/blockpages/held-out-N/, each with unseen/ and not-blocked/),
+   * written by engineers who never saw the detector, by set name ("held-out-2").
+   */
+  heldOut?: Record<string, FixtureSetResult>;
+}
+
+export interface FixtureSetResult {
+  unseen: { detected: number; total: number; missed: string[] };
+  notBlocked: { falsePositives: number; total: number; pages: string[] };
+}
+
+/** Block pages found in DIR/unseen and false alarms in DIR/not-blocked. */
+export function scoreFixtureSet(dir: string): FixtureSetResult {
+  const unseen = positiveSources(join(dir, 'unseen'));
+  const notBlocked = existsSync(join(dir, 'not-blocked')) ? positiveSources(join(dir, 'not-blocked')) : [];
+  const missed = unseen.filter((src) => !withDocument(src, (doc) => detectBlockPage(doc).blocked)).map((s) => s.name);
+  const fp = notBlocked.filter((src) => withDocument(src, (doc) => detectBlockPage(doc).blocked)).map((s) => s.name);
+  return {
+    unseen: { detected: unseen.length - missed.length, total: unseen.length, missed },
+    notBlocked: { falsePositives: fp.length, total: notBlocked.length, pages: fp },
+  };
 }
 
 interface PageSource {
@@ -173,19 +195,17 @@ export async function runBlockPageBench(corpusDir: string, opts: { verbose?: boo
   }
 
   let own: BlockPageBenchResult['own'];
+  let heldOut: BlockPageBenchResult['heldOut'];
   if (opts.ownFixtures && existsSync(join(opts.ownFixtures, 'unseen'))) {
-    const unseen = positiveSources(join(opts.ownFixtures, 'unseen'));
-    const notBlocked = positiveSources(join(opts.ownFixtures, 'not-blocked'));
-    const missedOwn = unseen.filter((src) => !withDocument(src, (doc) => detectBlockPage(doc).blocked)).map((s) => s.name);
-    const fpOwn = notBlocked.filter((src) => withDocument(src, (doc) => detectBlockPage(doc).blocked)).map((s) => s.name);
-    own = {
-      unseen: { detected: unseen.length - missedOwn.length, total: unseen.length, missed: missedOwn },
-      notBlocked: { falsePositives: fpOwn.length, total: notBlocked.length, pages: fpOwn },
-    };
+    own = scoreFixtureSet(opts.ownFixtures);
+    for (const d of readdirSync(opts.ownFixtures).filter((d) => /^held-out-\d+$/.test(d)).sort()) {
+      if (existsSync(join(opts.ownFixtures, d, 'unseen'))) (heldOut ??= {})[d] = scoreFixtureSet(join(opts.ownFixtures, d));
+    }
   }
 
   return {
     own,
+    heldOut,
     detected,
     total: positives.length,
     falsePositives: fpPages.length,

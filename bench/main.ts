@@ -421,6 +421,12 @@ export async function main(argv: string[], repoRoot: string): Promise<number> {
         figures['blockdetect.ownUnseen'] = r.own.unseen.detected / Math.max(r.own.unseen.total, 1);
         figures['blockdetect.ownNotBlockedClean'] = 1 - r.own.notBlocked.falsePositives / Math.max(r.own.notBlocked.total, 1);
       }
+      // Held-out sets, by engineers who never saw the detector: blockdetect.heldOut2Unseen, …
+      for (const [name, set] of Object.entries(r.heldOut ?? {})) {
+        const n = name.replace(/^held-out-/, '');
+        figures[`blockdetect.heldOut${n}Unseen`] = set.unseen.detected / Math.max(set.unseen.total, 1);
+        figures[`blockdetect.heldOut${n}NotBlockedClean`] = 1 - set.notBlocked.falsePositives / Math.max(set.notBlocked.total, 1);
+      }
       figures['blockdetect.detected'] = r.detected / Math.max(r.total, 1);
       figures['blockdetect.normalPagesClean'] = 1 - r.falsePositives / Math.max(r.negatives, 1);
       // Block pages of operators the signature list does not know: each operator's pages scored

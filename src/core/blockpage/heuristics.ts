@@ -25,6 +25,9 @@ const BLOCK_PHRASES: RegExp[] = [
   /\b(?:required|obliged|obligated|ordered|must|instructed|directed)\b[^.!?]{0,60}?\b(?:prevent|stop|block|restrict|disable|deny|suspend)\w*\s+(?:the\s+)?access\b/,
   /\b(?:provider|operator|isp|we)s?\s+(?:blocks?|restricts?|prevents?)\s+(?:the\s+)?(?:connections?|access)\s+to\b/,
   /\b(?:has|have)\s+(?:restricted|blocked|denied|disabled|suspended)\s+access\s+to\s+(?:this|the)\b/,
+  /\baccess\b[^.!?]{0,120}?\b(?:is|are)\s+not\s+(?:permitted|allowed|authori[sz]ed)\b/,
+  // A network that filters says the page is not for its users: "unavailable on our guest network".
+  /\b(?:unavailable|not available|blocked|not permitted|not allowed)\s+(?:on|over|from|through|via)\s+(?:this|our|the|your)\s+(?:[a-z-]+\s+){0,2}(?:network|wi-?fi|connection)\b/,
   /\b(?:this|the\s+requested)\s+(?:web\s?site|web\s?page|site|page|url)\s+(?:is\s+not|isnt|isn’t)\s+(?:allowed|permitted|authori[sz]ed)\b/,
   // A DNS redirect to a notice: "your browser was sent here instead", "show this warning page instead".
   /\b(?:sent|redirected|directed|forwarded)\s+(?:you\s+)?(?:here|to this page)\s+instead\b/,
@@ -110,6 +113,37 @@ const BLOCK_PHRASES: RegExp[] = [
   /(?:acceso|acesso|sitio|site|página|pagina)[^.!?]{0,60}?(?:bloquead[oa]|restringid[oa]|denegad[oa]|prohibid[oa]|proibid[oa])/,
   /(?:bloqueio|bloqueo|suspensão|suspensión)\s+(?:determinad[oa]|ordenad[oa])\s+(?:por|pela|pelo)|(?:endereço|site|acesso|dirección|sitio|acceso)[^.!?]{0,60}?suspens[oa]\s+(?:em|en|por)\s+(?:cumprimento|cumplimiento|ordem|orden|decisão|decisión)/,
   /(?:accesso|sito|pagina)[^.!?]{0,60}?(?:bloccat[oa]|inibit[oa]|oscurat[oa]|negat[oa])/,
+  // Providers told to block, as in English: "los proveedores deben bloquear el acceso", "les FAI doivent bloquer l'accès".
+  /\b(?:deben|debe|deberán|doivent|doit|devem|deve|devono|müssen|muss|sono tenuti a|están obligados a|são obrigados a|sont tenus d)\s+(?:bloquear|bloquer|bloccare|sperren|impedir|impedire|empêcher|restringir|inibire|blockieren|unterbinden)\s+(?:el\s+|o\s+|l|den\s+|il\s+|a\s+)?(?:acceso|accès|acesso|accesso|zugang|zugriff)/,
+  // "La página … no está autorizada", "site não autorizado", "sito non autorizzato" (and the French above).
+  /(?:sitio|página|pagina|site|sito|dominio|domínio)[^.!?]{0,60}?\b(?:no|não|non)\s+(?:está\s+|esta\s+|è\s+)?(?:autorizad[oa]|autorizzat[oa]|permitid[oa]|consentit[oa])\b/,
+  // Croatian, Bosnian, Serbian (Latin), Slovenian, Czech, Slovak: "pristup … nije dopušten", "stránka je zablokovaná".
+  // Singular endings only: "popis blokiranih stranica" (a list of blocked sites) is about blocking.
+  /(?:pristup|stranic|stránk|přístup|prístup|dostop|spletn|web)[^.!?]{0,80}?(?:(?:blokiran|zablokovan|zablokován|blokovan|onemogućen|onemogočen|zabranjen|zakázan|zamedzen|omejen|ograničen|zabraněn)(?:[aoáée]|ou)?(?![a-zà-žčćđšěřůýíúň])|nije dopušten|ni dovoljen|není povolen|nie je povolen)/,
+  /\b(?:zabranjen|zakázaný|zakázán|zabraněn|onemogočen)\s+(?:pristup|přístup|prístup|dostop)\b/,
+  // "Access … not allowed / not permitted" in German, French, Spanish, Portuguese, Italian, Dutch, Polish, Turkish, Indonesian, Romanian.
+  /(?:zugriff|zugang|accès|acceso|acesso|accesso|toegang|dostęp|erişim|akses|accesul)[^.!?]{0,80}?(?:nicht\s+(?:erlaubt|gestattet|zulässig)|n(?:e\s+)?est\s+pas\s+(?:autorisé|permis)|non\s+autorisé|no\s+(?:está\s+)?permitido|não\s+(?:é\s+)?permitido|non\s+(?:è\s+)?consentito|niet\s+toegestaan|nie\s+jest\s+dozwolony|niedozwolony|izin\s+verilm|tidak\s+diizinkan|nu\s+este\s+permis|interzis)/,
+  // A proxy's access rules refused the request: "access control configuration prevents your request".
+  /\baccess\s+control\b[^.!?]{0,40}?\bprevents?\b|control\s+de\s+acceso\s+impide|controle\s+de\s+acesso\s+impede|contrôle\s+d\s?accès\s+empêche|zugriffskontroll\w*\s+verhinder/,
+  // "We've blocked this site", as a filter says it.
+  /\b(?:we|weve|we have|your (?:isp|provider|network|administrator|school|organi[sz]ation))\s+(?:has\s+|have\s+)?blocked\s+(?:this|the|access|your)\b/,
+  // Hebrew
+  /(?:הגישה|האתר|אתר|הדף)[^.!?]{0,60}?(?:חסומה|חסום|נחסם|נחסמה|הוגבלה|מוגבלת)(?![\u05d0-\u05ea])/,
+  // Hindi, Marathi, Nepali (Devanagari)
+  /(?:वेबसाइट|साइट|पहुंच|पहुँच|पृष्ठ|यूआरएल|यह\s+साइट)[^।.!?]{0,80}?(?:ब्लॉक|अवरुद्ध|प्रतिबंधित|प्रतिबन्धित|बंद\s+कर|रोक\s+लगा)/,
+  // Tamil, Telugu, Sinhala, Khmer, Lao
+  /தடுக்கப்பட்ட|முடக்கப்பட்ட|నిలిపివేయ|బ్లాక్\s+చేయ|අවහිර\s?කර|ត្រូវបាន(?:បិទ|រារាំង|ហាមឃាត់)|ຖືກ(?:ບລັອກ|ປິດ|ລະງັບ|ຫ້າມ)/,
+  // Mongolian, Kyrgyz, Macedonian, Serbian (Cyrillic)
+  /(?:хандах|хандалт|сайт|вэб)[^.!?]{0,60}?(?:хаагдсан|хязгаарлагдсан|блоклогдсон)|(?:кирүү|сайт|ресурс)[^.!?]{0,60}?(?:бөгөттөлгөн|чектелген)|(?:пристап|приступ|страница|сајт)[^.!?]{0,60}?(?:блокиран|забрането|забрањен|онемогућен|ограничен)[аоe]?(?![а-яјљњћџ])/,
+  // Georgian, Armenian
+  /დაბლოკილ|შეზღუდულ|არ\s+არის\s+ხელმისაწვდომ|արգելափակ|սահմանափակ/,
+  // Romanian, Lithuanian, Latvian, Estonian, Finnish, Swedish, Albanian: with the verb ("has been
+  // blocked"), since "a list of blocked sites" (a press release) uses the same participle.
+  /(?:accesul|site|pagin)[^.!?]{0,60}?(?:a\s+fost|este|au\s+fost|sunt)\s+(?:blocat|restricționat|restrictionat|interzis|suspendat)|(?:prieig|svetain|puslap)[^.!?]{0,60}?(?:užblokuota|užblokuotas|apribota|apribotas|sustabdyta)(?![a-ząčęėįšųūž])|(?:piekļuv|vietn|lapa)[^.!?]{0,60}?(?:ir|tika)\s+(?:bloķēt|ierobežot|slēgt)|(?:juurdepääs|veebileht|leht)[^.!?]{0,60}?\bon\s+(?:blokeeritud|piiratud|suletud)|(?:pääsy|sivusto|sivu)[^.!?]{0,60}?(?:\bon\s+(?:estetty|rajoitettu|suljettu)|estänyt)|(?:åtkomst|webbplats|sida|sajt)[^.!?]{0,60}?(?:är|har)\s+(?:blockerad|spärrad|blockerats|spärrats|begränsad|begränsats)|(?:qasja|faqja|faqe|aksesi)[^.!?]{0,60}?(?:është|eshte|u)\s+(?:bllokuar|bllokua|kufizuar|ndaluar)/,
+  // Filipino, Kurdish (Sorani), Pashto
+  /(?:naka-?block|hinarangan|ipinagbabawal|pinaghigpitan)|(?:بلۆک\s?کراو|داخراو)|(?:بند\s+شوی|بلاک\s+شوی|بندیز)/,
+  // Somali, Hausa: "boggan waa la xannibay" (this page has been blocked), "an toshe/an hana shiga".
+  /\b(?:la\s+xannibay|xannibaad|waa\s+la\s+xiray)\b|\ban\s+(?:toshe|hana\s+shiga|rufe)\b/,
 ];
 
 /**
@@ -146,6 +180,17 @@ const AUTHORITY: RegExp[] = [
   /(?:pháp luật|quy định|bộ thông tin|cơ quan quản lý|nhà nước|thẩm quyền)/,
   /\b(?:gericht|gesetz|behörde|jugendschutz|kategorie|administrator|richtlinie|tribunal|décision|loi|autorité|arcom|ministère|ley|juzgado|orden judicial|lei|tribunale|decreto|legge|autorità|agcom)\b/,
   /(?:gerichtlich|urheberrechtsgesetz|contrôle parental|filtrage|catégorie|judicial|judiciário|judiciario|juízo|ordem judicial)/,
+  // A category or a rule the page was classed under, in Spanish, Portuguese, Italian, French.
+  /\b(?:clasificad[oa]|classificad[oa]|classificat[oa]|classé|classée)\s+(?:como|come|comme)\b|\b(?:categoría|categoria|política|politique|politica|reglamento|regulamento|règlement|regolamento|resolución|resolução)\b/,
+  // Croatian/Bosnian/Serbian, Slovenian, Czech, Slovak: laws, courts, ministries, policies, categories.
+  /(?:zakon|zákon|ministarstv|ministerstv|ministrstv|odluk|rozhodnut|odločb|\bsud\b|\bsoud|\bsúd|politik[aeiuy]\b|politici|pravilo|kategorij|kategori[ie])/,
+  // Hebrew, Hindi/Nepali, Tamil, Sinhala, Khmer, Lao, Mongolian, Georgian, Armenian, Romanian,
+  // Lithuanian, Latvian, Estonian, Finnish, Swedish, Albanian, Filipino: courts, laws, ministries, regulators.
+  /(?:בית\s?משפט|חוק|משטרה|רשות|משרד)|(?:सरकार|मंत्रालय|मन्त्रालय|न्यायालय|अदालत|अधिनियम|कानून|कानुन|प्राधिकरण|विभाग)|(?:அரசு|சட்ட|நீதிமன்ற|அமைச்சு)|(?:රජය|නීති|අධිකරණ|කොමිෂන්)|(?:ក្រសួង|រដ្ឋាភិបាល|ច្បាប់|តុលាការ)|(?:ກະຊວງ|ລັດຖະບານ|ກົດໝາຍ)/,
+  /(?:хууль|шүүх|яам\b|засгийн газар|зохицуулах)|(?:სასამართლო|კანონ|სამინისტრო|კომისი)|(?:դատարան|օրենք|նախարարություն|որոշում)/,
+  /\b(?:instanț\w*|legea|legii|ministerul|autoritat\w*|teism\w*|įstatym\w*|ministerij\w*|tiesa|tiesas|likum\w*|ministrij\w*|kohus|kohtu|seadus\w*|ministeerium\w*|tuomioistuin\w*|käräjäoikeu\w*|markkinaoikeu\w*|lain\b|ministeriö\w*|domstol\w*|tingsrätt\w*|myndighet\w*|gjykat\w*|ligj\w*|ministri\w*|batas|pamahalaan|kautusan)\b/,
+  // Parental control, in many languages (the filter that blocked the page).
+  /(?:control parental|controle parental|controllo parentale|kindersicherung|rodičovsk\w*\s+kontrol|roditeljsk\w*\s+kontrol|starševsk\w*\s+nadzor|kontrola rodzicielsk|ouderlijk toezicht|родительск\w*\s+контрол|батьківськ\w*\s+контрол|ebeveyn denetimi)/,
   /(?:закон|съд|комисия|агенция)|(?:νόμος|ν\.\s?\d|επιτροπή|απόφαση|δικαστ)|(?:törvény|hatóság|határozat|bíróság)|(?:ustaw|minist|rejestr|sąd)|(?:wet van|rechter|vonnis)|(?:loven|tilsynet|vedtak|domstol|retten)|(?:ባለሥልጣን|አዋጅ|መመሪያ)/,
 ];
 
@@ -175,7 +220,7 @@ const COURT_ORDER = /\b(?:court|judge|judicial|injunction)\b|gericht|tribunal|ju
  * way past them too (log in to change the setting, verify your age), so with this evidence a
  * gate's wording does not clear the page.
  */
-const FILTER_NAMED = /\b(?:content filter\w*|web filter\w*|url filter\w*|filtering service|categori[sz]ed (?:as|under)|parental (?:control|tool)s?|safe\s?(?:web|surf\w*)(?: service)?|blocked for your viewing)\b/;
+const FILTER_NAMED = /\b(?:content filter\w*|web filter\w*|url filter\w*|filtering service|categori[sz]ed (?:as|under)|parental (?:control|tool)s?|safe\s?(?:web|surf\w*)(?: service)?|blocked for your viewing|(?:blocked|filtered|restricted) categor(?:y|ies)|content (?:control|lock))\b/;
 
 /**
  * A corporate or school security gateway describing itself: "your organization has selected X to
@@ -190,9 +235,22 @@ const NOT_SHOWN = /\b(?:we|you)\s+(?:couldnt|could not|cant|cannot|can not|were 
  */
 const HYPOTHETICAL = /(?:^|[.!?:]\s)(?:when|whenever|if|should)\s[^.!?]*|[^.!?]*\byou\s+will\s+see\b[^.!?]*/g;
 
+/**
+ * A page that speaks of "block pages" as a thing (a filter's help article, a news story, a
+ * regulator's FAQ) is about blocking; a block page shows its notice and never calls itself that
+ * in its text (none of the corpus's 65 does).
+ */
+const ABOUT_BLOCK_PAGES = /\b(?:block(?:ing)?\s?pages?|page de blocage|pages de blocage|sperrseiten?|blockierseiten?|páginas? de bloqueo|páginas? de bloqueio|pagin[ae] di blocco|stron[aęy] blokady|blokkeerpagina|engelleme sayfası)\b|блок-?страниц|страниц\w* блокировки/;
+
+/**
+ * Host names and URLs: the address a block page echoes back ("secure-login-verify.example") is
+ * not wording, and must not read as a login wall's "login".
+ */
+const HOSTS = /\b(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/\S*)?/g;
+
 /** Titles that alone say "blocked" (checked only on short pages). */
 const TITLE_BLOCK = BLOCK_PHRASES;
-const TITLE_WORDS = /\b(?:blocked|block page|blockpage|restricted|access denied|forbidden|censored|filtered|safeweb|netsafe|internet sehat|internet positif|internet baik|negatif konten)\b|(?:заблокирован|ограничен|блокировк|запрещ|محجوب|مسدود|engellendi|diblokir|屏蔽|封锁|차단|gesperrt|bloqué|bloquead)/;
+const TITLE_WORDS = /\b(?:blocked|block page|blockpage|restricted|access denied|forbidden|censored|filtered|safeweb|netsafe|internet sehat|internet positif|internet baik|negatif konten)\b|(?:заблокирован|ограничен|блокировк|запрещ|محجوب|مسدود|engellendi|diblokir|屏蔽|封锁|차단|gesperrt|bloqué|bloquead|zugriff verweigert|accès refusé|acceso denegado|acesso negado|accesso negato|bloccat|geblokkeerd|zablokowan|blokkert|blokeret|blockerad|estetty|blocat|zablokovan|blokiran|zabranjen|заблоковано|забрањен|חסום|ब्लॉक|अवरुद्ध|bị chặn|ถูกบล็อก|ブロック|被阻止|禁止访问|禁止訪問)/;
 
 /** Where a near-empty page sends the browser or what it shows instead of text. */
 const FORWARD_SUSPECT = /(?:^|\/\/)(?:10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|\[[0-9a-f:]+\])|(?:block|blocked|zapret|rkn|blacklist|deny|denied|forbidden|restrict|prohibit|censor|filter|warning|sehat|positif|netsafe|cleanweb|safeweb|safe-?surf|lawfilter|stop)(?:[^a-z]|$)|[?&](?:accessurl|dpid|url)=/;
@@ -231,7 +289,12 @@ export function heuristics(f: PageFacts): HeuristicResult {
   if (f.truncated || f.textLength > SHORT_TEXT || f.paragraphs > 25) return { blocked: false };
   const text = f.text.length > 4000 ? f.text.slice(0, 4000) : f.text;
   const title = f.title;
-  const gate = f.passwordField || OTHER_GATE.test(text) || OTHER_GATE.test(title) || ((LICENSING_GATE.test(text) || LICENSING_GATE.test(title)) && !COURT_ORDER.test(text));
+  // A page about block pages is not one.
+  if (ABOUT_BLOCK_PAGES.test(text)) return { blocked: false };
+  // Gate wording in the page's own sentences, not in its links and navigation (a portal's
+  // "Login" link) nor in the address it echoes back.
+  const gateText = f.unlinkedText.replace(HOSTS, ' ');
+  const gate = f.passwordField || OTHER_GATE.test(gateText) || OTHER_GATE.test(title) || ((LICENSING_GATE.test(text) || LICENSING_GATE.test(title)) && !COURT_ORDER.test(text));
   if (gate && !FILTER_NAMED.test(text)) return { blocked: false };
   if (SECURITY_GATEWAY.test(text) && NOT_SHOWN.test(text)) return { blocked: true, reason: 'security gateway' };
   const ownPolicyFree = text.replace(OWN_POLICY, ' ');
@@ -258,6 +321,8 @@ export function heuristics(f: PageFacts): HeuristicResult {
     if (titleSays) return { blocked: true, reason: 'title on empty page' };
     if (f.images.length <= 5 && f.elements <= 60) {
       for (const img of f.images) if (WARNING_IMAGE.test(img)) return { blocked: true, reason: 'warning image' };
+      // A picture of the notice: its alt text is the page's text, and says what the picture does.
+      for (const img of f.images) if (anyMatch(BLOCK_PHRASES, img)) return { blocked: true, reason: 'notice picture' };
     }
   }
   return { blocked: false };

@@ -13,6 +13,11 @@ export interface PageFacts {
   html: string;
   /** Normalised visible text (no script/style), capped. */
   text: string;
+  /**
+   * The same text without that of links and navigation: a portal's "Login" or "Subscribe" link
+   * in its header is not a wall in front of the page (see heuristics.ts, OTHER_GATE).
+   */
+  unlinkedText: string;
   /** Length of the visible text seen (exact when !truncated). */
   textLength: number;
   /** The walk stopped at its budget before reaching the end of the document. */
@@ -58,7 +63,7 @@ const LOCATION_RE = /(?:location(?:\.href)?\s*=|location\.(?:replace|assign)\s*\
 
 export function walk(doc: Document, budget: number): PageFacts {
   const facts: PageFacts = {
-    html: '', text: '', textLength: 0, truncated: false, elements: 0, links: 0, paragraphs: 0,
+    html: '', text: '', unlinkedText: '', textLength: 0, truncated: false, elements: 0, links: 0, paragraphs: 0,
     title: '', forwards: [], images: [], articleMeta: false, ogArticle: false, passwordField: false,
     scripts: [],
   };
@@ -69,7 +74,10 @@ export function walk(doc: Document, budget: number): PageFacts {
   const out: string[] = [];
   let size = 0;
   const texts: string[] = [];
+  const unlinked: string[] = [];
   let textSize = 0;
+  /** How many `a`/`nav` elements the walk is inside. */
+  let linkDepth = 0;
   let rawParent = '';
   let inTitle = false;
   let titleRaw = '';
@@ -100,6 +108,7 @@ export function walk(doc: Document, budget: number): PageFacts {
       if (first) {
         if (name === 'title' && !titleRaw) inTitle = true;
         if (name in RAW_CAP) rawParent = name;
+        if (name === 'a' || name === 'nav') linkDepth++;
         node = first;
         continue;
       }
@@ -125,6 +134,7 @@ export function walk(doc: Document, budget: number): PageFacts {
         if (inTitle) titleRaw += piece;
         else if (textSize < TEXT_CAP) {
           texts.push(piece);
+          if (linkDepth === 0) unlinked.push(piece);
           textSize += piece.length;
         } else facts.textLength += piece.length;
       }
@@ -153,6 +163,7 @@ export function walk(doc: Document, budget: number): PageFacts {
       size += name.length + 3;
       if (name === rawParent) rawParent = '';
       if (name === 'title') inTitle = false;
+      if (name === 'a' || name === 'nav') linkDepth--;
       // A page whose head declares it an article is not a block page: stop at the head.
       if (name === 'head' && facts.articleMeta) {
         facts.truncated = true;
@@ -163,6 +174,7 @@ export function walk(doc: Document, budget: number): PageFacts {
   facts.html = normaliseHtml(out.join(''));
   const text = normaliseText(texts.join(' ')).trim();
   facts.text = text;
+  facts.unlinkedText = normaliseText(unlinked.join(' ')).trim();
   facts.textLength += text.length;
   facts.title = normaliseText(titleRaw).trim();
   return facts;
