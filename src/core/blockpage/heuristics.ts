@@ -1,4 +1,4 @@
-import { scriptProse, type PageFacts } from './walk.js';
+import { scriptProse, unlinkedText, type PageFacts } from './walk.js';
 
 /**
  * General block-page heuristics, for block pages no signature lists.
@@ -293,7 +293,7 @@ export function heuristics(f: PageFacts): HeuristicResult {
   if (ABOUT_BLOCK_PAGES.test(text)) return { blocked: false };
   // Gate wording in the page's own sentences, not in its links and navigation (a portal's
   // "Login" link) nor in the address it echoes back.
-  const gateText = f.unlinkedText.replace(HOSTS, ' ');
+  const gateText = unlinkedText(f).replace(HOSTS, ' ');
   const gate = f.passwordField || OTHER_GATE.test(gateText) || OTHER_GATE.test(title) || ((LICENSING_GATE.test(text) || LICENSING_GATE.test(title)) && !COURT_ORDER.test(text));
   if (gate && !FILTER_NAMED.test(text)) return { blocked: false };
   if (SECURITY_GATEWAY.test(text) && NOT_SHOWN.test(text)) return { blocked: true, reason: 'security gateway' };

@@ -14,10 +14,11 @@ export interface PageFacts {
   /** Normalised visible text (no script/style), capped. */
   text: string;
   /**
-   * The same text without that of links and navigation: a portal's "Login" or "Subscribe" link
-   * in its header is not a wall in front of the page (see heuristics.ts, OTHER_GATE).
+   * The same text without that of links and navigation, raw pieces (normalised only by the few
+   * pages that get that far, with unlinkedText()): a portal's "Login" or "Subscribe" link in its
+   * header is not a wall in front of the page (see heuristics.ts, OTHER_GATE).
    */
-  unlinkedText: string;
+  unlinked: string[];
   /** Length of the visible text seen (exact when !truncated). */
   textLength: number;
   /** The walk stopped at its budget before reaching the end of the document. */
@@ -63,7 +64,7 @@ const LOCATION_RE = /(?:location(?:\.href)?\s*=|location\.(?:replace|assign)\s*\
 
 export function walk(doc: Document, budget: number): PageFacts {
   const facts: PageFacts = {
-    html: '', text: '', unlinkedText: '', textLength: 0, truncated: false, elements: 0, links: 0, paragraphs: 0,
+    html: '', text: '', unlinked: [], textLength: 0, truncated: false, elements: 0, links: 0, paragraphs: 0,
     title: '', forwards: [], images: [], articleMeta: false, ogArticle: false, passwordField: false,
     scripts: [],
   };
@@ -74,7 +75,7 @@ export function walk(doc: Document, budget: number): PageFacts {
   const out: string[] = [];
   let size = 0;
   const texts: string[] = [];
-  const unlinked: string[] = [];
+  const unlinked = facts.unlinked;
   let textSize = 0;
   /** How many `a`/`nav` elements the walk is inside. */
   let linkDepth = 0;
@@ -174,10 +175,14 @@ export function walk(doc: Document, budget: number): PageFacts {
   facts.html = normaliseHtml(out.join(''));
   const text = normaliseText(texts.join(' ')).trim();
   facts.text = text;
-  facts.unlinkedText = normaliseText(unlinked.join(' ')).trim();
   facts.textLength += text.length;
   facts.title = normaliseText(titleRaw).trim();
   return facts;
+}
+
+/** The page's visible text without its links and navigation, normalised. */
+export function unlinkedText(f: PageFacts): string {
+  return normaliseText(f.unlinked.join(' ')).trim();
 }
 
 function noteElement(el: Element, name: string, facts: PageFacts): void {
