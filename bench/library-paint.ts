@@ -135,6 +135,80 @@ async function measureLoad(page: Page, log: (s: string) => void): Promise<{ rows
   return { rows: Math.round(marks.rows!), all: Math.round(marks['all-entries']!) };
 }
 
+/**
+ * The page reloaded and its whole list loaded, then the search box focused: ms until the search
+ * index is ready. On the open that assembles the index (no snapshot yet), also waits for its
+ * snapshot to be stored, so the next open reads it.
+ */
+async function indexOnFocus(page: Page, log: (s: string) => void, assembles: boolean): Promise<number> {
+  await page.reload({ waitUntil: 'commit' });
+  await page.waitForFunction(() => performance.getEntriesByName('samizdat-library-all-entries').length > 0, undefined, { timeout: 60000, polling: 50 });
+  await page.evaluate(() => performance.mark('bench-search-focus'));
+  await page.focus('#library-search');
+  await page.waitForFunction(() => performance.getEntriesByName('samizdat-library-index-ready').length > 0, undefined, { timeout: 900000, polling: 50 });
+  const ms = await page.evaluate(() => Math.round(performance.getEntriesByName('samizdat-library-index-ready')[0]!.startTime - performance.getEntriesByName('bench-search-focus')[0]!.startTime));
+  if (process.env.LIBRARY_PERF_DEBUG) log(await page.evaluate(() => JSON.stringify(performance.getEntriesByType('mark').filter((m) => /index|focus/.test(m.name)).map((m) => [m.name, Math.round(m.startTime)]))));
+  if (assembles) await page.waitForFunction(() => performance.getEntriesByName('samizdat-library-index-stored').length > 0, undefined, { timeout: 900000, polling: 100 });
+  return ms;
+}
+
+/**
+ * A query typed as soon as the search box is there after opening the page: ms from the typing
+ * to the first results (and whether they came from the partial index), and to the whole index.
+ */
+async function measureFirstAnswer(page: Page, query: string, log: (s: string) => void): Promise<{ firstMs: number; partial: boolean; wholeMs: number }> {
+  await page.reload({ waitUntil: 'commit' });
+  await page.waitForSelector('#library-search', { timeout: 60000 });
+  await page.evaluate(() => performance.mark('bench-typed'));
+  await page.fill('#library-search', query);
+  await page.waitForFunction(() => performance.getEntriesByName('samizdat-library-first-answer').length > 0, undefined, { timeout: 600000, polling: 20 });
+  const first = await page.evaluate(() => {
+    const m = performance.getEntriesByName('samizdat-library-first-answer')[0] as PerformanceMark;
+    return { ms: Math.round(m.startTime - performance.getEntriesByName('bench-typed')[0]!.startTime), partial: !(m.detail as { complete: boolean }).complete, rows: document.querySelectorAll('li.entry').length };
+  });
+  await page.waitForFunction(() => performance.getEntriesByName('samizdat-library-index-ready').length > 0, undefined, { timeout: 600000, polling: 50 });
+  const wholeMs = await page.evaluate(() => Math.round(performance.getEntriesByName('samizdat-library-index-ready')[0]!.startTime - performance.getEntriesByName('bench-typed')[0]!.startTime));
+  if (process.env.LIBRARY_PERF_DEBUG) {
+    log(`query "${query}": first answer ${first.ms} ms (${first.partial ? 'partial' : 'whole'} index, ${first.rows} rows shown), whole index ${wholeMs} ms`);
+    log(await page.evaluate(() => { const t0 = performance.getEntriesByName('bench-typed')[0]!.startTime; return JSON.stringify(performance.getEntriesByType('mark').map((m) => [m.name.replace('samizdat-', ''), Math.round(m.startTime - t0)])); }));
+  }
+  return { firstMs: first.ms, partial: first.partial, wholeMs };
+}
+
+/**
+ * A query typed as the page opens, in two builds side by side (`node bench/library.mjs
+ * --answer-compare DIR_A DIR_B`): each in its own Chromium with the same seeded library (its
+ * snapshot assembled and stored by a first open), then their runs interleaved (A, B, B, A, …)
+ * so both see the same load. Per build: ms to the first results and to the whole index.
+ */
+export async function libraryAnswerCompare(dirs: string[], options: { articles?: number; rounds?: number; postings: TermsRecord[]; query: string; log?: (s: string) => void }): Promise<{ dir: string; firstMs: number[]; partial: boolean[]; wholeMs: number[]; medianFirstMs: number; medianWholeMs: number }[]> {
+  const articles = options.articles ?? 10000;
+  const rounds = options.rounds ?? 7;
+  const log = options.log ?? (() => undefined);
+  const opened: Awaited<ReturnType<typeof openSeededLibrary>>[] = [];
+  try {
+    for (const dir of dirs) {
+      const o = await openSeededLibrary(dir, articles, options.postings);
+      opened.push(o);
+      log(`${dir}: seeded ${articles} articles; index assembled in ${await indexOnFocus(o.page, log, true)} ms (snapshot stored)`);
+    }
+    const out = dirs.map((dir) => ({ dir, firstMs: [] as number[], partial: [] as boolean[], wholeMs: [] as number[] }));
+    for (let round = -1; round < rounds; round++) {
+      const order = round % 2 ? [...opened.keys()] : [...opened.keys()].reverse();
+      for (const i of order) {
+        const a = await measureFirstAnswer(opened[i]!.page, options.query, (m) => log(`${dirs[i]}: ${m}`));
+        if (round < 0) continue;
+        out[i]!.firstMs.push(a.firstMs);
+        out[i]!.partial.push(a.partial);
+        out[i]!.wholeMs.push(a.wholeMs);
+      }
+    }
+    return out.map((o) => ({ ...o, medianFirstMs: median(o.firstMs), medianWholeMs: median(o.wholeMs) }));
+  } finally {
+    for (const o of opened) await o.close();
+  }
+}
+
 export async function libraryPaintBench(repoRoot: string, options: { articles?: number; runs?: number; extensionDir?: string; postings?: TermsRecord[]; query?: string; paintOnly?: boolean; log?: (s: string) => void } = {}): Promise<PaintBenchResult> {
   const articles = options.articles ?? 10000;
   const runs = options.runs ?? 7;
@@ -155,38 +229,19 @@ export async function libraryPaintBench(repoRoot: string, options: { articles?: 
     const result = { articles, runs, rowsMs, medianRowsMs: median(rowsMs), medianAllMs: median(allMs), indexReadyMs: [] as number[], indexAssembleMs: NaN, indexFromSnapshotMs: NaN, firstAnswerMs: [] as number[], firstAnswerPartial: [] as boolean[], wholeAnswerMs: [] as number[], medianFirstAnswerMs: NaN, loadAverage: loadavg().map((x) => Number(x.toFixed(1))) };
     if (options.paintOnly) return result;
     // The search index on open: the page loaded, the search box focused, until the index is ready.
+    // The first open assembles the index and stores a snapshot; the next ones read it.
     const indexReadyMs: number[] = [];
-    for (let run = 0; run < 4; run++) {
-      await page.reload({ waitUntil: 'commit' });
-      await page.waitForFunction(() => performance.getEntriesByName('samizdat-library-all-entries').length > 0, undefined, { timeout: 60000, polling: 50 });
-      await page.evaluate(() => performance.mark('bench-search-focus'));
-      await page.focus('#library-search');
-      await page.waitForFunction(() => performance.getEntriesByName('samizdat-library-index-ready').length > 0, undefined, { timeout: 600000, polling: 50 });
-      indexReadyMs.push(await page.evaluate(() => Math.round(performance.getEntriesByName('samizdat-library-index-ready')[0]!.startTime - performance.getEntriesByName('bench-search-focus')[0]!.startTime)));
-      if (process.env.LIBRARY_PERF_DEBUG) log(await page.evaluate(() => JSON.stringify(performance.getEntriesByType('mark').filter((m) => /index|focus/.test(m.name)).map((m) => [m.name, Math.round(m.startTime)]))));
-      // The first open assembles the index and stores a snapshot; the next ones read it.
-      if (run === 0) await page.waitForFunction(() => performance.getEntriesByName('samizdat-library-index-stored').length > 0, undefined, { timeout: 600000, polling: 100 });
-    }
+    for (let run = 0; run < 4; run++) indexReadyMs.push(await indexOnFocus(page, log, run === 0));
     // A query typed right after opening (the snapshot stored by now, as on any later open).
     const query = options.query ?? 'river';
     const firstAnswerMs: number[] = [];
     const firstAnswerPartial: boolean[] = [];
     const wholeAnswerMs: number[] = [];
     for (let run = 0; run < 3; run++) {
-      await page.reload({ waitUntil: 'commit' });
-      await page.waitForSelector('#library-search', { timeout: 60000 });
-      await page.evaluate(() => performance.mark('bench-typed'));
-      await page.fill('#library-search', query);
-      await page.waitForFunction(() => performance.getEntriesByName('samizdat-library-first-answer').length > 0, undefined, { timeout: 600000, polling: 20 });
-      const first = await page.evaluate(() => {
-        const m = performance.getEntriesByName('samizdat-library-first-answer')[0] as PerformanceMark;
-        return { ms: Math.round(m.startTime - performance.getEntriesByName('bench-typed')[0]!.startTime), partial: !(m.detail as { complete: boolean }).complete, rows: document.querySelectorAll('li.entry').length };
-      });
-      await page.waitForFunction(() => performance.getEntriesByName('samizdat-library-index-ready').length > 0, undefined, { timeout: 600000, polling: 50 });
-      wholeAnswerMs.push(await page.evaluate(() => Math.round(performance.getEntriesByName('samizdat-library-index-ready')[0]!.startTime - performance.getEntriesByName('bench-typed')[0]!.startTime)));
-      firstAnswerMs.push(first.ms);
-      firstAnswerPartial.push(first.partial);
-      if (process.env.LIBRARY_PERF_DEBUG) log(`query "${query}": first answer ${first.ms} ms (${first.partial ? 'partial' : 'whole'} index, ${first.rows} rows shown)`);
+      const a = await measureFirstAnswer(page, query, log);
+      firstAnswerMs.push(a.firstMs);
+      firstAnswerPartial.push(a.partial);
+      wholeAnswerMs.push(a.wholeMs);
     }
     return { ...result, indexReadyMs, indexAssembleMs: indexReadyMs[0]!, indexFromSnapshotMs: median(indexReadyMs.slice(1)), firstAnswerMs, firstAnswerPartial, wholeAnswerMs, medianFirstAnswerMs: median(firstAnswerMs), loadAverage: loadavg().map((x) => Number(x.toFixed(1))) };
   } finally {

@@ -32,7 +32,7 @@ import { articlePostings, type TermsRecord } from '../src/storage/postings.js';
 import { TermIndex } from '../src/storage/term-index.js';
 import { saveArticle } from '../src/storage/save.js';
 import { openLibrary } from '../src/storage/schema.js';
-import { libraryPaintBench, libraryPaintCompare, libraryPaintTrace } from './library-paint.js';
+import { libraryAnswerCompare, libraryPaintBench, libraryPaintCompare, libraryPaintTrace } from './library-paint.js';
 import { loadavg } from 'node:os';
 
 // ---------- deterministic generation ----------
@@ -352,6 +352,17 @@ export async function runLibraryBench(repoRoot: string, argv: string[] = [], log
     const results = await libraryPaintCompare(dirs, { articles, rounds: arg('--runs', 9), log: (m) => log(`library: ${m}`) });
     for (const r of results) log(`library: ${r.dir}: first 50 rows painted at ${r.rowsMs.join(', ')} ms from navigation start, median ${r.medianRowsMs} ms; whole list median ${r.medianAllMs} ms`);
     log(`library: median ratio ${(results[1]!.medianRowsMs / results[0]!.medianRowsMs).toFixed(2)} (second / first); load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+    return { figures: {}, status: 0 };
+  }
+  const answerAt = argv.indexOf('--answer-compare');
+  if (answerAt >= 0) {
+    // Two builds' first answer to a query typed as the page opens, interleaved: --answer-compare DIR_A DIR_B.
+    const lib = generateLibrary(articles, 1500);
+    const postings = lib.docs.map(articlePostings);
+    const query = `${lib.vocab.latin![120]} ${lib.vocab.latin![300]!.slice(0, 3)}`;
+    const results = await libraryAnswerCompare(argv.slice(answerAt + 1, answerAt + 3).filter((d) => !d.startsWith('--')), { articles, rounds: arg('--runs', 7), postings, query, log: (m) => log(`library: ${m}`) });
+    for (const r of results) log(`library: ${r.dir}: query "${query}" typed as the page opens: first results after ${r.firstMs.join(', ')} ms (median ${r.medianFirstMs} ms; ${r.partial.filter(Boolean).length} of ${r.firstMs.length} partial), whole index after ${r.wholeMs.join(', ')} ms (median ${r.medianWholeMs} ms)`);
+    if (results.length > 1) log(`library: median ratio first answer ${(results[1]!.medianFirstMs / results[0]!.medianFirstMs).toFixed(2)}, whole index ${(results[1]!.medianWholeMs / results[0]!.medianWholeMs).toFixed(2)} (second / first); load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
     return { figures: {}, status: 0 };
   }
   const traceAt = argv.indexOf('--trace');

@@ -108,10 +108,21 @@ export async function getSavedCopy(url: string, version?: number, options: ReadO
   };
 }
 
-/** Every entry that is not in the trash (small records: no article bodies). */
-export async function listEntries(options: ReadOptions & { includeTrashed?: boolean } = {}): Promise<EntryRecord[]> {
+/**
+ * Every entry that is not in the trash (small records: no article bodies). Read in slices of
+ * `slice` entries, each its own request: one request for 10,000 entries holds the database for
+ * seconds in a busy Chromium, and a search typed meanwhile would wait behind it.
+ */
+export async function listEntries(options: ReadOptions & { includeTrashed?: boolean; slice?: number } = {}): Promise<EntryRecord[]> {
   const db = await openLibrary(options.dbName);
-  const all = await db.getAll('entries');
+  const slice = options.slice ?? 1000;
+  const all: EntryRecord[] = [];
+  for (let last: string | undefined; ; ) {
+    const part = await db.getAll('entries', last === undefined ? undefined : IDBKeyRange.lowerBound(last, true), slice);
+    for (const e of part) all.push(e);
+    if (part.length < slice) break;
+    last = part[part.length - 1]!.url;
+  }
   return options.includeTrashed ? all : all.filter((e) => !e.trashedAt);
 }
 
@@ -193,6 +204,7 @@ export async function purgeTrash(options: ReadOptions & { olderThan?: Date } = {
   const versions = tx.objectStore('versions');
   const images = tx.objectStore('images');
   let purged = 0;
+  let rev: number | undefined;
   const candidates = new Set<string>();
   for (const url of urls) {
     const e = await entries.get(url);
@@ -200,14 +212,14 @@ export async function purgeTrash(options: ReadOptions & { olderThan?: Date } = {
     const range = IDBKeyRange.bound([e.url, 0], [e.url, Number.MAX_SAFE_INTEGER]);
     for (const v of await versions.getAll(range)) v.imageIds.forEach((id) => candidates.add(id));
     await versions.delete(range);
-    await deleteSearchText(tx, e.url);
+    rev ??= await bumpRevision(tx);
+    await deleteSearchText(tx, e.url, rev);
     await entries.delete(e.url);
     purged++;
   }
   for (const id of candidates) {
     if ((await versions.index('byImage').count(id)) === 0) await images.delete(id);
   }
-  if (purged) await bumpRevision(tx);
   await tx.done;
   return purged;
 }

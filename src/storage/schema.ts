@@ -199,8 +199,16 @@ export async function putSearchText(tx: WriteTx, entry: EntryRecord, article: Ar
   await Promise.all([tx.objectStore('texts').put(text), tx.objectStore('terms').put({ ...articlePostings(text), rev })]);
 }
 
-export async function deleteSearchText(tx: WriteTx, url: string): Promise<void> {
-  await Promise.all([tx.objectStore('texts').delete(url), tx.objectStore('terms').delete(url)]);
+/**
+ * Marks of postings deleted (`meta`, key prefix + URL, value the revision of the delete): a
+ * stored index snapshot learns what was deleted since it was taken from these few records,
+ * instead of listing every key of `terms` (seconds on 10,000 articles in Chromium).
+ */
+export const DELETED_POSTINGS_PREFIX = 'search-deleted:';
+
+/** Deletes an entry's search text and postings, inside the caller's transaction (with `meta`). */
+export async function deleteSearchText(tx: WriteTx, url: string, rev: number): Promise<void> {
+  await Promise.all([tx.objectStore('texts').delete(url), tx.objectStore('terms').delete(url), tx.objectStore('meta').put({ key: DELETED_POSTINGS_PREFIX + url, value: rev })]);
 }
 
 const openDbs = new Map<string, Promise<LibraryDb>>();

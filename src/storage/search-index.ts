@@ -10,7 +10,7 @@
  * theirs built first, a few per transaction, so an interrupted run resumes where it stopped.
  */
 import { articlePostings, type TermsRecord } from './postings.js';
-import { bumpRevision, openLibrary, POSTINGS_PENDING_KEY, type LibraryDb } from './schema.js';
+import { bumpRevision, DELETED_POSTINGS_PREFIX, openLibrary, POSTINGS_PENDING_KEY, type LibraryDb } from './schema.js';
 import { chunksFor, IndexBuilder, TermIndex, type SnapshotChunk, type SnapshotHead } from './term-index.js';
 import { tokenize } from './text-terms.js';
 
@@ -19,7 +19,11 @@ const SNAPSHOT_KEY = 'search-snapshot';
 const chunkKey = (gen: string, i: number) => `${SNAPSHOT_KEY}:${gen}:${i}`;
 
 interface StoredHead extends SnapshotHead {
-  format: 2;
+  /**
+   * 3: the articles deleted since are known from the deletion marks (schema.ts); 2 (written
+   * before the marks existed): from listing every key of `terms`.
+   */
+  format: 2 | 3;
   /** The library revision read before the postings it was assembled from. */
   revision: number;
   /** Names this snapshot's chunks, so chunks of another (newer) snapshot are never mixed in. */
@@ -89,21 +93,58 @@ export async function backfillPostings(options: IndexOptions & { batch?: number;
   return done;
 }
 
-/** The articles saved and deleted since a snapshot, or null when reassembling is the better deal. */
-async function changesSince(db: LibraryDb, revision: number): Promise<{ present: Set<string>; changed: TermsRecord[] } | null> {
-  // Which articles still have postings: read from the small byRev index, not the store.
-  const byRev = db.transaction('terms').store.index('byRev');
-  const [keys, changed] = await Promise.all([byRev.getAllKeys(), byRev.getAll(IDBKeyRange.lowerBound(revision, true))]);
-  performance.mark('samizdat-index-changes-read');
-  // Past this many changes, assembling everything (and storing a new snapshot) is the better deal.
-  if (changed.length > Math.max(200, keys.length / 10)) return null;
-  return { present: new Set(keys), changed };
+interface Changes {
+  deleted: string[];
+  changed: TermsRecord[];
 }
 
-function bringUpToDate(index: TermIndex, urls: string[], since: { present: Set<string>; changed: TermsRecord[] }): TermIndex {
-  for (const url of urls) if (!since.present.has(url)) index.discard(url);
+const deletedRange = () => IDBKeyRange.bound(DELETED_POSTINGS_PREFIX, `${DELETED_POSTINGS_PREFIX}\uffff`);
+
+/** The articles saved and deleted since a snapshot, or null when reassembling is the better deal. */
+async function changesSince(db: LibraryDb, head: { revision: number; urls: string[]; format?: number }): Promise<Changes | null> {
+  const tx = db.transaction(['terms', 'meta']);
+  const byRev = tx.objectStore('terms').index('byRev');
+  const changedRead = byRev.getAll(IDBKeyRange.lowerBound(head.revision, true));
+  let deleted: string[];
+  if (head.format === 3) {
+    // The few deletion marks since the snapshot (a key range of `meta`), not every key of `terms`.
+    const marks = await tx.objectStore('meta').getAll(deletedRange());
+    deleted = marks.filter((m) => (m.value as number) > head.revision).map((m) => m.key.slice(DELETED_POSTINGS_PREFIX.length));
+  } else {
+    const present = new Set(await byRev.getAllKeys());
+    deleted = head.urls.filter((url) => !present.has(url));
+  }
+  const changed = await changedRead;
+  performance.mark('samizdat-index-changes-read');
+  // Past this many changes, assembling everything (and storing a new snapshot) is the better deal.
+  if (changed.length + deleted.length > Math.max(200, head.urls.length / 10)) return null;
+  return { deleted, changed };
+}
+
+function bringUpToDate(index: TermIndex, since: Changes): TermIndex {
+  // Deletions first: an article deleted and saved again since is in `changed` and comes back.
+  for (const url of since.deleted) index.discard(url);
   for (const record of since.changed) index.add(record);
   return index;
+}
+
+/**
+ * While a query's partial index is being read, the whole index's chunk reads wait: IndexedDB
+ * serves requests in turn, and the query's few chunks should not queue behind the whole's.
+ */
+const queryReads = { active: 0, waiters: [] as (() => void)[] };
+
+async function afterQueryReads(): Promise<void> {
+  while (queryReads.active) await new Promise<void>((resolve) => queryReads.waiters.push(resolve));
+}
+
+async function withQueryReads<T>(run: () => Promise<T>): Promise<T> {
+  queryReads.active++;
+  try {
+    return await run();
+  } finally {
+    if (--queryReads.active === 0) for (const wake of queryReads.waiters.splice(0)) wake();
+  }
 }
 
 /**
@@ -114,11 +155,15 @@ async function fromSnapshot(db: LibraryDb, options: IndexOptions): Promise<TermI
   const stored = (await db.get('meta', SNAPSHOT_KEY))?.value as StoredHead | StoredSingle | undefined;
   performance.mark('samizdat-index-snapshot-read');
   if (!stored || typeof stored.revision !== 'number') return null;
-  const since = await changesSince(db, stored.revision);
+  const since = await changesSince(db, stored);
   if (!since) return null;
-  if (!('format' in stored)) return bringUpToDate(TermIndex.fromSnapshot(stored, [{ ...stored, masks: stored.masks ?? new Uint32Array(0) }]), stored.urls, since);
+  if (!('format' in stored)) return bringUpToDate(TermIndex.fromSnapshot(stored, [{ ...stored, masks: stored.masks ?? new Uint32Array(0) }]), since);
+  // A snapshot from before the deletion marks, still exactly the library: from now on the marks
+  // tell what is deleted after it (every delete writes one), so it is marked as such.
+  if (stored.format === 2 && !since.deleted.length && !since.changed.length) await upgradeHead(db, stored);
   const chunks: SnapshotChunk[] = [];
   for (let i = 0; i < stored.firsts.length; i++) {
+    await afterQueryReads();
     const chunk = (await db.get('meta', chunkKey(stored.gen, i)))?.value as SnapshotChunk | undefined;
     // Rewritten meanwhile (another tab stored a newer snapshot): this one is gone.
     if (!chunk) return null;
@@ -126,7 +171,16 @@ async function fromSnapshot(db: LibraryDb, options: IndexOptions): Promise<TermI
     options.onProgress?.({ done: i + 1, total: stored.firsts.length });
     await yieldToPage();
   }
-  return bringUpToDate(TermIndex.fromSnapshot(stored, chunks), stored.urls, since);
+  performance.mark('samizdat-index-chunks-read', { detail: chunks.length });
+  return bringUpToDate(TermIndex.fromSnapshot(stored, chunks), since);
+}
+
+/** Rewrites a format-2 head as format 3, unless the snapshot was replaced meanwhile. */
+async function upgradeHead(db: LibraryDb, head: StoredHead): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  const current = (await tx.store.get(SNAPSHOT_KEY))?.value as StoredHead | undefined;
+  if (current?.gen === head.gen && current.format === 2) await tx.store.put({ key: SNAPSHOT_KEY, value: { ...current, format: 3 } });
+  await tx.done.catch(() => undefined);
 }
 
 /**
@@ -139,16 +193,22 @@ export async function partialSearchIndex(query: string, options: { dbName?: stri
   const terms = [...new Set(tokenize(query))];
   if (!terms.length) return null;
   const db = await openLibrary(options.dbName);
-  // One transaction: the head and its chunks are read as one consistent state.
-  const tx = db.transaction('meta');
-  const stored = (await tx.store.get(SNAPSHOT_KEY))?.value as StoredHead | StoredSingle | undefined;
-  if (!stored || typeof stored.revision !== 'number' || !('format' in stored)) return null;
-  const need = chunksFor(stored.firsts, terms, terms[terms.length - 1]!);
-  const chunks = await Promise.all(need.map(async (i) => (await tx.store.get(chunkKey(stored.gen, i)))?.value as SnapshotChunk | undefined));
-  if (chunks.some((c) => !c)) return null;
-  const since = await changesSince(db, stored.revision);
-  if (!since) return null;
-  return bringUpToDate(TermIndex.fromSnapshot(stored, chunks as SnapshotChunk[], false), stored.urls, since);
+  return withQueryReads(async () => {
+    // One transaction: the head and its chunks are read as one consistent state.
+    const tx = db.transaction('meta');
+    const stored = (await tx.store.get(SNAPSHOT_KEY))?.value as StoredHead | StoredSingle | undefined;
+    performance.mark('samizdat-partial-head');
+    if (!stored || typeof stored.revision !== 'number' || !('format' in stored)) return null;
+    const need = chunksFor(stored.firsts, terms, terms[terms.length - 1]!);
+    // The changes since the snapshot are read alongside its chunks.
+    const [chunks, since] = await Promise.all([
+      Promise.all(need.map(async (i) => (await tx.store.get(chunkKey(stored.gen, i)))?.value as SnapshotChunk | undefined)),
+      changesSince(db, stored),
+    ]);
+    performance.mark('samizdat-partial-chunks', { detail: need.length });
+    if (chunks.some((c) => !c) || !since) return null;
+    return bringUpToDate(TermIndex.fromSnapshot(stored, chunks as SnapshotChunk[], false), since);
+  });
 }
 
 /** Every stored postings record assembled into a new index, and stored as the new snapshot. */
@@ -170,19 +230,23 @@ async function assembleAll(db: LibraryDb, options: IndexOptions): Promise<TermIn
   const index = builder.finish();
   const snap = index.snapshot(options.chunkPostings);
   if (snap) {
-    const head: StoredHead = { ...snap.head, format: 2, revision, gen: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` };
+    const head: StoredHead = { ...snap.head, format: 3, revision, gen: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` };
     // Not awaited by the search: the index is usable now; a failed write only costs the next open.
     options.snapshotWritten = writeSnapshot(db, head, snap.chunks).then(() => undefined, () => undefined);
   }
   return index;
 }
 
-/** Head and chunks in one transaction (the old chunks deleted in it): readers see all of one snapshot. */
+/**
+ * Head and chunks in one transaction (the old chunks deleted in it): readers see all of one
+ * snapshot. The deletion marks it already reflects (at or before its revision) go with them.
+ */
 async function writeSnapshot(db: LibraryDb, head: StoredHead, chunks: SnapshotChunk[]): Promise<void> {
   const tx = db.transaction('meta', 'readwrite');
   void tx.store.delete(IDBKeyRange.bound(`${SNAPSHOT_KEY}:`, `${SNAPSHOT_KEY}:\uffff`));
   chunks.forEach((value, i) => void tx.store.put({ key: chunkKey(head.gen, i), value }));
   void tx.store.put({ key: SNAPSHOT_KEY, value: head });
+  for (const mark of await tx.store.getAll(deletedRange())) if ((mark.value as number) <= head.revision) void tx.store.delete(mark.key);
   await tx.done;
 }
 

@@ -132,6 +132,7 @@ export function Library() {
       setHits(null);
       return;
     }
+    if (!performance.getEntriesByName('samizdat-library-query').length) performance.mark('samizdat-library-query');
     let answered = false;
     const answer = (index: TermIndex) => {
       if (token !== queryToken.current || (answered && !index.complete)) return;

@@ -183,3 +183,16 @@ describe('listing', () => {
     expect((await listRecentEntries(100, { dbName })).length).toBe(29);
   });
 });
+
+describe('listing the library', () => {
+  it('reads every entry in slices, in key order, the trash left out unless asked', async () => {
+    const dbName = freshDb();
+    const fetchImpl = fakeFetch();
+    for (const n of [3, 1, 5, 2, 4]) expect((await saveArticle(article({ url: `https://news.test/${n}`, leadImage: null }), { dbName, images: { fetchImpl } })).ok).toBe(true);
+    await trashEntry('https://news.test/2', { dbName });
+    const urls = (list: { url: string }[]) => list.map((e) => e.url);
+    expect(urls(await listEntries({ dbName, slice: 2 }))).toEqual(['https://news.test/1', 'https://news.test/3', 'https://news.test/4', 'https://news.test/5']);
+    expect(urls(await listEntries({ dbName, slice: 2, includeTrashed: true }))).toEqual([1, 2, 3, 4, 5].map((n) => `https://news.test/${n}`));
+    expect(await listEntries({ dbName, slice: 5, includeTrashed: true })).toEqual(await listEntries({ dbName, includeTrashed: true }));
+  });
+});

@@ -239,6 +239,83 @@ describe('library search index on open', () => {
     }
   });
 
+  it('learns the deletes since its snapshot from the deletion marks, without listing every article', async () => {
+    const { freshDb, article, fakeFetch } = await import('./helpers.js');
+    const { saveArticle } = await import('../../../src/storage/save.js');
+    const { deleteEntry } = await import('../../../src/storage/library.js');
+    const { buildSearchIndex, partialSearchIndex } = await import('../../../src/storage/search-index.js');
+    const { openLibrary, DELETED_POSTINGS_PREFIX } = await import('../../../src/storage/schema.js');
+    const dbName = freshDb();
+    const save = (path: string, text: string) =>
+      saveArticle(article({ url: `https://news.test/${path}`, title: `Story ${path}`, textContent: text, contentHtml: `<p>${text}</p>`, leadImage: null }), { dbName, images: { fetchImpl: fakeFetch() } });
+    await save('a', 'Harbour cranes stood idle');
+    await save('b', 'Harbour workers went on strike');
+    await save('old', 'Harbour ferry timetable');
+    await deleteEntry('https://news.test/old', { dbName });
+    const db = await openLibrary(dbName);
+    expect(await db.getAllKeys('meta', IDBKeyRange.bound(DELETED_POSTINGS_PREFIX, `${DELETED_POSTINGS_PREFIX}\uffff`))).toEqual([`${DELETED_POSTINGS_PREFIX}https://news.test/old`]);
+    const first: { dbName: string; snapshotWritten?: Promise<void> } = { dbName };
+    await buildSearchIndex(first);
+    await first.snapshotWritten;
+    // A new snapshot takes the marks it already reflects away with it.
+    expect(await db.getAllKeys('meta', IDBKeyRange.bound(DELETED_POSTINGS_PREFIX, `${DELETED_POSTINGS_PREFIX}\uffff`))).toEqual([]);
+    expect((await db.get('meta', 'search-snapshot'))?.value).toMatchObject({ format: 3 });
+
+    await deleteEntry('https://news.test/a', { dbName });
+    // Deleted and saved again since the snapshot: it is back.
+    await deleteEntry('https://news.test/b', { dbName });
+    await save('b', 'Harbour workers back at work');
+    const proto = (globalThis as unknown as { IDBIndex: { prototype: { getAllKeys: (...a: unknown[]) => unknown } } }).IDBIndex.prototype;
+    const real = proto.getAllKeys;
+    let listed = 0;
+    proto.getAllKeys = function (this: unknown, ...args: unknown[]) {
+      listed++;
+      return real.apply(this, args);
+    };
+    try {
+      const again: { dbName: string; snapshotWritten?: Promise<void> } = { dbName };
+      const reopened = await buildSearchIndex(again);
+      expect(again.snapshotWritten).toBeUndefined();
+      expect(search(reopened, 'harbour').map((h) => h.url)).toEqual(['https://news.test/b']);
+      expect(search(reopened, 'work').map((h) => h.url)).toEqual(['https://news.test/b']);
+      expect(search(reopened, 'cranes')).toEqual([]);
+      expect(reopened.documentCount).toBe(1);
+      const partial = (await partialSearchIndex('harbour', { dbName }))!;
+      expect(search(partial, 'harbour')).toEqual(search(reopened, 'harbour'));
+      expect(listed).toBe(0);
+    } finally {
+      proto.getAllKeys = real;
+    }
+  });
+
+  it('reads a snapshot of before the deletion marks by listing the articles, and marks it once it is exact', async () => {
+    const { freshDb, article, fakeFetch } = await import('./helpers.js');
+    const { saveArticle } = await import('../../../src/storage/save.js');
+    const { buildSearchIndex } = await import('../../../src/storage/search-index.js');
+    const { openLibrary } = await import('../../../src/storage/schema.js');
+    const dbName = freshDb();
+    const save = (path: string, text: string) =>
+      saveArticle(article({ url: `https://news.test/${path}`, title: `Story ${path}`, textContent: text, contentHtml: `<p>${text}</p>`, leadImage: null }), { dbName, images: { fetchImpl: fakeFetch() } });
+    await save('a', 'Harbour cranes stood idle');
+    await save('b', 'Harbour workers went on strike');
+    const first: { dbName: string; snapshotWritten?: Promise<void> } = { dbName };
+    await buildSearchIndex(first);
+    await first.snapshotWritten;
+    const db = await openLibrary(dbName);
+    const head = (await db.get('meta', 'search-snapshot'))!.value as Record<string, unknown>;
+    const format = async () => ((await db.get('meta', 'search-snapshot'))!.value as { format: number }).format;
+    // Exact (nothing changed since it was taken): marked, and from now on the marks tell.
+    await db.put('meta', { key: 'search-snapshot', value: { ...head, format: 2 } });
+    expect(search(await buildSearchIndex({ dbName }), 'harbour')).toHaveLength(2);
+    expect(await format()).toBe(3);
+    // Deleted by a version that left no mark: found by listing what is still there; not marked.
+    await db.put('meta', { key: 'search-snapshot', value: { ...head, format: 2 } });
+    await db.delete('terms', 'https://news.test/a');
+    const stale = await buildSearchIndex({ dbName });
+    expect(search(stale, 'harbour').map((h) => h.url)).toEqual(['https://news.test/b']);
+    expect(await format()).toBe(2);
+  });
+
   it('reads a snapshot stored in the single-record format of before', async () => {
     const { freshDb, article, fakeFetch } = await import('./helpers.js');
     const { saveArticle } = await import('../../../src/storage/save.js');
