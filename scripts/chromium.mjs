@@ -1,17 +1,23 @@
 // Launches Chromium with an unpacked extension loaded (used by the E2E harness and `npm start`).
 // The flags keep Chromium off the network (this machine has none) and map *.test to localhost.
 import { chromium } from 'playwright-core';
+import { paintHoldingLaunchOptions } from './paint-holding.mjs';
 
 /**
- * @param {{ extensionDir: string, profileDir: string, executablePath: string, headless?: boolean, extraArgs?: string[] }} options
+ * @param {{ extensionDir: string, profileDir: string, executablePath: string, headless?: boolean, extraArgs?: string[], paintHolding?: boolean }} options
+ *   paintHolding: keep Playwright's flags but not its disabling of PaintHolding, as a user's
+ *   Chrome runs (paint-holding.mjs); the click benchmarks use it.
  * @returns {Promise<{ context: import('playwright-core').BrowserContext, extensionBase: string }>}
  */
-export async function launchChromiumWithExtension({ extensionDir, profileDir, executablePath, headless = true, extraArgs = [] }) {
+export async function launchChromiumWithExtension({ extensionDir, profileDir, executablePath, headless = true, extraArgs = [], paintHolding = false }) {
+  const holding = paintHolding ? paintHoldingLaunchOptions() : { args: [] };
   const context = await chromium.launchPersistentContext(profileDir, {
     headless,
     executablePath,
     viewport: { width: 1280, height: 860 },
+    ...(holding.ignoreDefaultArgs ? { ignoreDefaultArgs: holding.ignoreDefaultArgs } : {}),
     args: [
+      ...holding.args,
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic',
       `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,

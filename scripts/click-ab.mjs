@@ -1,6 +1,7 @@
 // Click to readable text, test builds side by side: one headless Chromium per build, clicks
 // interleaved (the order rotates every round) on the same articles, so all meet the same load.
 //   node scripts/click-ab.mjs --builds name=DIR,name=DIR[,…] [--modes reader,floor,…] [--runs N] [--only TEXT] [--exclude TEXT] [--corpus ../shared/corpus]
+//   [--paint-holding on|off|both]
 // DIR is a test build's chrome folder (node build.mjs --test --out=...). Prints medians per
 // article and overall, and each side's ratio to the first. Timing as bench/browser.ts: from the
 // trigger reaching the background to the reader title's element-timing paint.
@@ -14,6 +15,9 @@
 // that draws the in-page instant view starts (its rAF; only the prototype on branch
 // h-reader-instant-view reports one, other builds show NaN); frame = → the
 // frame that draws reader.html's first paint starts (its samizdat:article-painted rAF mark).
+// --paint-holding: on (the default) launches Chromium as a user's Chrome runs, with paint holding
+// (Playwright turns it off; paint-holding.mjs takes that out); off keeps Playwright's flags as
+// they are; both runs every build both ways, as sides NAME@ph-on and NAME@ph-off.
 // --screencast records what the tab showed during each click (CDP Page.startScreencast; frame
 // times are the compositor's swap times) and prints, per side, when the first frame after the
 // page appeared, the longest near-uniform (blank) stretch, and how much the last frame before
@@ -22,6 +26,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromiumWithExtension } from './chromium.mjs';
+import { paintHoldingState } from './paint-holding.mjs';
 import { startSiteServer } from './site-server.mjs';
 import { findBrowser } from './browsers.mjs';
 
@@ -31,7 +36,19 @@ const opt = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const repoRoot = resolve(new URL('..', import.meta.url).pathname);
-const dirs = Object.fromEntries(opt('builds').split(',').map((pair) => [pair.split('=')[0], resolve(pair.split('=')[1])]));
+const holdingOpt = opt('paint-holding', 'on');
+if (!['on', 'off', 'both'].includes(holdingOpt)) throw new Error('--paint-holding is on, off or both');
+const holdings = holdingOpt === 'both' ? ['on', 'off'] : [holdingOpt];
+/** Each browser to launch: a build, with paint holding on or off. */
+const dirs = {};
+const holdingOf = {};
+for (const pair of opt('builds').split(',')) {
+  for (const holding of holdings) {
+    const key = holdings.length > 1 ? `${pair.split('=')[0]}@ph-${holding}` : pair.split('=')[0];
+    dirs[key] = resolve(pair.split('=')[1]);
+    holdingOf[key] = holding;
+  }
+}
 const modes = opt('modes', 'reader').split(',');
 const names = Object.keys(dirs).flatMap((build) => modes.map((mode) => (modes.length > 1 ? `${build}:${mode}` : build)));
 const sideOf = (name) => ({ build: name.split(':')[0], mode: modes.length > 1 ? name.split(':')[1] : modes[0] });
@@ -77,8 +94,12 @@ for (const [key, extensionDir] of Object.entries(dirs)) {
     profileDir: profile,
     executablePath: findBrowser('chromium'),
     extraArgs: ['--host-resolver-rules=MAP *.test 127.0.0.1, MAP * ~NOTFOUND'],
+    paintHolding: holdingOf[key] === 'on',
   });
-  sides[key] = { context, profile, page: await context.newPage() };
+  // The running browser's own command line says whether PaintHolding is disabled.
+  const state = paintHoldingState(profile);
+  if (state !== null && state !== holdingOf[key]) throw new Error(`${key}: paint holding is ${state} in the launched browser, ${holdingOf[key]} was asked`);
+  sides[key] = { context, profile, page: await context.newPage(), holding: state ?? `${holdingOf[key]} (unverified)` };
 }
 
 const MODES = {
@@ -126,7 +147,7 @@ async function clickToPaint({ context, page }, url, mode) {
           clearTimeout(timer);
           const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
           const nav = performance.getEntriesByType('navigation')[0];
-          resolve({ paintAt: performance.timeOrigin + (entry.renderTime || entry.startTime), navAt: performance.timeOrigin, dclAt: performance.timeOrigin + (nav?.domContentLoadedEventEnd ?? NaN), frameAt: performance.timeOrigin + mark('samizdat:article-painted'), handoffMs: mark('samizdat:handoff-taken') - mark('samizdat:handoff-asked') });
+          resolve({ paintAt: performance.timeOrigin + (entry.renderTime || entry.startTime), navAt: performance.timeOrigin, dclAt: performance.timeOrigin + (nav?.domContentLoadedEventEnd ?? NaN), frameAt: performance.timeOrigin + mark('samizdat:article-painted'), scriptMs: mark('samizdat:handoff-asked'), docMs: nav?.responseEnd ?? NaN, ...Object.fromEntries(['pages.css', 'reader.css', 'reader-first.js'].map((file) => [file, performance.getEntriesByType('resource').find((r) => r.name.includes(`/${file}`))?.responseEnd ?? NaN])), handoffMs: mark('samizdat:handoff-taken') - mark('samizdat:handoff-asked') });
         }).observe({ type: 'element', buffered: true });
       }),
     identifier,
@@ -142,6 +163,14 @@ async function clickToPaint({ context, page }, url, mode) {
     toNav: painted.navAt - triggerAt,
     dcl: painted.dclAt - triggerAt,
     handoff: painted.handoffMs,
+    // Phases from the reader's own navigation start (per click, then medians).
+    navToScript: painted.scriptMs,
+    navToDcl: painted.dclAt - painted.navAt,
+    navToDoc: painted.docMs,
+    navToCss: Math.max(painted['pages.css'], painted['reader.css']),
+    navToJs: painted['reader-first.js'],
+    navToFrame: painted.frameAt - painted.navAt,
+    frameToPaint: painted.paintAt - painted.frameAt,
     frames: frames.map((f) => ({ ...f, t: f.at - triggerAt })),
     paintT: painted.paintAt - triggerAt,
   };
@@ -236,7 +265,7 @@ for (const article of chosen) {
   loads.push(loadavg()[0]);
   process.stderr.write(`${article.name} done, load ${loadavg()[0].toFixed(1)}\n`);
 }
-for (const n of Object.keys(dirs)) console.log(`${n} = ${dirs[n]}`);
+for (const n of Object.keys(dirs)) console.log(`${n} = ${dirs[n]}, paint holding ${sides[n].holding} (browser process command line)`);
 console.log(`${runs} interleaved runs per article and build; load average (1 min) ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`);
 console.log('columns per side: paint = trigger → text painted (median ms), ratio to the first side, preview = → instant view frame, frame = → reader first-paint frame, to nav = → navigation start, dcl = → DOMContentLoaded end, handoff = the reader\'s handoff read');
 console.log(`${'article'.padEnd(26)} ${names.map((n) => `${n} paint`.padStart(14) + ' ' + 'ratio'.padStart(5) + ' ' + 'preview'.padStart(7) + ' ' + 'frame'.padStart(7) + ' ' + 'to nav'.padStart(7) + ' ' + 'dcl'.padStart(7) + ' ' + 'handoff'.padStart(7)).join(' ')}`);
@@ -254,6 +283,14 @@ const row = (label, pick) => {
 };
 for (const article of chosen) row(article.name, (xs) => xs.filter((x) => x.article === article.name));
 row('all', (xs) => xs);
+console.log('\nphases from the navigation start (medians of per-click figures, ms): nav→script = the first-paint script runs (its handoff-asked mark), nav→dcl = DOMContentLoaded end, nav→frame = the frame that draws the article starts, frame→paint = that frame to the title presented');
+console.log('  (nav→html, nav→css, nav→js: the document\'s, the later stylesheet\'s and reader-first.js\'s responseEnd)');
+console.log(`${'side'.padEnd(26)} ${'trigger→nav'.padStart(11)} ${'nav→html'.padStart(8)} ${'nav→css'.padStart(7)} ${'nav→js'.padStart(7)} ${'nav→script'.padStart(10)} ${'nav→dcl'.padStart(8)} ${'nav→frame'.padStart(9)} ${'frame→paint'.padStart(11)} ${'paint'.padStart(8)}`);
+for (const n of names) {
+  const mine = results[n];
+  const med = (pick) => median(mine.map(pick)).toFixed(1);
+  console.log(`${n.padEnd(26)} ${med((x) => x.toNav).padStart(11)} ${med((x) => x.navToDoc).padStart(8)} ${med((x) => x.navToCss).padStart(7)} ${med((x) => x.navToJs).padStart(7)} ${med((x) => x.navToScript).padStart(10)} ${med((x) => x.navToDcl).padStart(8)} ${med((x) => x.navToFrame).padStart(9)} ${med((x) => x.frameToPaint).padStart(11)} ${med((x) => x.paint).padStart(8)}`);
+}
 if (screencast) {
   console.log('\nWhat the tab showed (screencast; ms from the trigger, medians over the clicks; max = the worst click):');
   console.log(`${'side'.padEnd(22)} ${'first change'.padStart(12)} ${'blank ms (max)'.padStart(15)} ${'blank frames'.padStart(12)} ${'jump (max)'.padStart(13)} ${'frames'.padStart(6)}`);
