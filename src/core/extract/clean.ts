@@ -189,8 +189,10 @@ export function buildBody(ctx: CleanContext): LNode {
     } else if (BLOCKISH.has(tag) || (rec && rec.isBlock) || tag.includes('-')) {
       copy = el('div');
     }
-    // Caption-like blocks (credit lines, "caption" classes) are treated as captions.
-    if (copy && rec && rec.good === 0 && rec.text > 0 && rec.text < 400 && copy.t !== 'figcaption' && oe.hasAttributes() && CAPTION_CLASS.test(oe.getAttribute('class') || '')) copy.t = 'figcaption';
+    // Caption-like blocks (credit lines, "caption" classes) are treated as captions. Why at
+    // most one paragraph rather than no prose: a photo caption is often a full sentence (or
+    // three), which the scan counts as prose, yet it describes the picture, not the story.
+    if (copy && rec && rec.paras <= 1 && rec.text > 0 && rec.text < 400 && copy.t !== 'figcaption' && oe.hasAttributes() && CAPTION_CLASS.test(oe.getAttribute('class') || '')) copy.t = 'figcaption';
     if (copy) target.c.push(copy);
     if (oe.firstChild) frames.push({ next: oe.firstChild, target: copy ?? target });
   }

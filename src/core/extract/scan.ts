@@ -91,6 +91,29 @@ export function isHiddenEl(el: Element): boolean {
   return !!st && HIDDEN_STYLE.test(st);
 }
 
+/**
+ * Does this class/id key name furniture (`words`), with no article-body word to overrule it?
+ * Why the camelCase split: CSS-module and React class names join their words ("signupMessage",
+ * "emailSignup", "relatedStories___x7f"), which the word patterns would otherwise miss.
+ * Why BEM elements are judged by their own name: "article-body__newsletter" is the newsletter
+ * box inside the article body, not the body, so its block prefix does not overrule it.
+ */
+function furnitureKey(key: string, words: RegExp): boolean {
+  const k = /[a-z][A-Z]/.test(key) ? key.replace(/([a-z])([A-Z])/g, '$1-$2') : key;
+  if (!words.test(k)) return false;
+  let veto = k;
+  if (k.includes('__')) {
+    veto = k
+      .split(/\s+/)
+      .filter((t) => {
+        const i = t.lastIndexOf('__');
+        return i < 0 || !words.test(t.slice(i + 2));
+      })
+      .join(' ');
+  }
+  return !STRONG_POSITIVE.test(veto);
+}
+
 function newRec(el: Element, parent: Rec | null, tag: string): Rec {
   const isBlock = BLOCK_TAGS.has(tag);
   const rec: Rec = {
@@ -167,10 +190,10 @@ export function scan(doc: Document, trusted?: Set<Element>): ScanResult {
         const key = trusted?.has(el) ? '' : cls && id ? cls + ' ' + id : cls || id || '';
         if (!key && trusted?.has(el)) {
           /* a wrapper the caller has established as the article's: no furniture test */
-        } else if (CHROME_TAGS.has(tag) || (key && NEGATIVE_STRONG.test(key) && !STRONG_POSITIVE.test(key) && tag !== 'ARTICLE' && tag !== 'MAIN')) {
+        } else if (CHROME_TAGS.has(tag) || (key && tag !== 'ARTICLE' && tag !== 'MAIN' && furnitureKey(key, NEGATIVE_STRONG))) {
           rec.negSelf = true;
           rec.neg = true;
-        } else if (key && NEGATIVE.test(key) && !STRONG_POSITIVE.test(key) && tag !== 'ARTICLE' && tag !== 'MAIN') {
+        } else if (key && tag !== 'ARTICLE' && tag !== 'MAIN' && furnitureKey(key, NEGATIVE)) {
           rec.weak = true;
         }
         if (tag === 'H1' && h1s.length < 8) h1s.push((el.textContent || '').replace(/\s+/g, ' ').trim());

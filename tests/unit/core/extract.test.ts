@@ -262,3 +262,28 @@ describe('whitespace held by an empty inline element', () => {
     expect(a.contentHtml).not.toMatch(/<(?:b|i)>\s*<\/(?:b|i)>/);
   });
 });
+
+describe('furniture and captions named by class', () => {
+  const P = (i: number): string => `<p>Paragraph ${i} of the story tells what the council decided, why it matters, and who objected to it.</p>`;
+  function text(body: string): string {
+    const dom = new JSDOM(`<html><head><title>Council votes</title></head><body><div class="story">${body}</div></body></html>`, { url: 'https://news.example.com/a', virtualConsole: new VirtualConsole() });
+    return extractUnchanged(dom, { url: 'https://news.example.com/a' })!.textContent;
+  }
+
+  it('a prose-shaped photo caption in a caption-classed block is a caption, not body text', () => {
+    const t = text(`${P(1)}<div class="photo"><img src="/a.jpg"><div class="image-caption">Councillors leave the chamber after the vote on Tuesday evening, as protesters wait outside in the rain.</div></div>${P(2)}${P(3)}`);
+    expect(t).toBe([1, 2, 3].map((i) => `Paragraph ${i} of the story tells what the council decided, why it matters, and who objected to it.`).join('\n\n'));
+  });
+
+  it('a two-paragraph block with a caption class stays body text', () => {
+    const t = text(`${P(1)}<div class="caption-wrap">${P(2)}${P(3)}</div>`);
+    expect(t.split('\n\n')).toHaveLength(3);
+  });
+
+  it('camelCase and BEM-element class names of newsletter boxes mark them as furniture', () => {
+    const box = '<div class="signupMessage___3ctJh"><p>Get breaking news alerts and special reports delivered to your inbox every weekday morning.</p></div>';
+    const bem = '<div class="article-body__newsletter"><p>Let our news meet your inbox: the stories that matter, delivered weekday mornings.</p></div>';
+    const t = text(`<div class="article-body">${P(1)}${P(2)}${box}${P(3)}${bem}${P(4)}</div>`);
+    expect(t).toBe([1, 2, 3, 4].map((i) => `Paragraph ${i} of the story tells what the council decided, why it matters, and who objected to it.`).join('\n\n'));
+  });
+});
