@@ -20,6 +20,8 @@ const BLOCK_PHRASES: RegExp[] = [
   // "This site / the page you requested has been blocked", not "when a site is blocked" (a page
   // about blocking in general speaks of "a" site, a block page of this one).
   /(?<!\b(?:a|an|any|some|each|every|such|which|certain)\s)\b(?:web\s?site|web\s?page|site|page|url|domain|resource|content|address)\b[^.!?]{0,60}?\b(?:has been|is|was|been)\s+(?:temporarily\s+)?(?:blocked|restricted|filtered|banned|prohibited|disabled|suspended|(?:made|rendered)\s+(?:temporarily\s+)?(?:inaccessible|unavailable))\b/,
+  // "This website is not accessible / cannot be accessed" (an authority or a title must back it).
+  /(?<!\b(?:a|an|any|some|each|every|such|which|certain)\s)\b(?:web\s?site|web\s?page|site|page|url|domain|resource|content)\b[^.!?]{0,60}?\b(?:is\s+not\s+accessible|is\s+inaccessible|cannot\s+be\s+accessed|can\s?not\s+be\s+accessed|may\s+not\s+be\s+accessed)\b/,
   /\b(?:temporarily\s+)?(?:made|rendered)\s+(?:temporarily\s+)?inaccessible\b/,
   // Providers told to block: "operators must prevent access to it", "ordered providers to make it inaccessible".
   /\b(?:required|obliged|obligated|ordered|must|instructed|directed)\b[^.!?]{0,60}?\b(?:prevent|stop|block|restrict|disable|deny|suspend)\w*\s+(?:the\s+)?access\b/,
@@ -107,8 +109,10 @@ const BLOCK_PHRASES: RegExp[] = [
   // Amharic ("not accessible", "made inaccessible")
   /ተደራሽ\s?አይደለም|እንዳይደረስበት/,
   // German, French, Spanish, Portuguese, Italian
-  /(?:zugriff|zugang|seite|webseite|website)[^.!?]{0,60}?(?:gesperrt|blockiert|verweigert)/,
-  /(?:accès|site|page)[^.!?]{0,60}?(?:bloqué|bloquée|restreint|interdit)/,
+  /(?:zugriff|zugang|seite|webseite|website)[^.!?]{0,60}?(?:gesperrt|blockiert|verweigert|unzugänglich)/,
+  /(?:accès|site|page)[^.!?]{0,60}?(?:bloqué|bloquée|restreint|interdit|inaccessible|suspendu)/,
+  // "Ce site est inaccessible / no es accesible / non è accessibile" (with an authority or a title).
+  /(?:sitio|página|site|sito|pagina)[^.!?]{0,60}?(?:inaccesible|no\s+es\s+accesible|inacessível|não\s+está\s+acessível|inaccessibile|non\s+è\s+accessibile)/,
   /accès\s+(?:est\s+)?rendu\s+impossible|(?:ce\s+site|cette\s+page)\s+n[’]?est\s+pas\s+autorisée?/,
   /(?:acceso|acesso|sitio|site|página|pagina)[^.!?]{0,60}?(?:bloquead[oa]|restringid[oa]|denegad[oa]|prohibid[oa]|proibid[oa])/,
   /(?:bloqueio|bloqueo|suspensão|suspensión)\s+(?:determinad[oa]|ordenad[oa])\s+(?:por|pela|pelo)|(?:endereço|site|acesso|dirección|sitio|acceso)[^.!?]{0,60}?suspens[oa]\s+(?:em|en|por)\s+(?:cumprimento|cumplimiento|ordem|orden|decisão|decisión)/,

@@ -213,6 +213,14 @@ describe('detectBlockPage: normal pages', () => {
     expect(detectBlockPage(page('Access to file-sharing sites is not permitted on this network by our policy.')).blocked).toBe(true);
   });
 
+  it('"not accessible" wording counts with an authority, in several languages', () => {
+    const page = (t: string): Document => doc(`<html><head><title>Notice</title></head><body><p>${t}</p><p><a href="/1">Home</a> <a href="/2">Shop</a> <a href="/3">Help</a> <a href="/4">Contact</a></p></body></html>`);
+    expect(detectBlockPage(page('This website is not accessible as directed by the Ministry under the Act.')).blocked).toBe(true);
+    expect(detectBlockPage(page('Ce site est inaccessible sur décision de l’autorité.')).blocked).toBe(true);
+    expect(detectBlockPage(page('Este sitio no es accesible por orden del juzgado.')).blocked).toBe(true);
+    expect(detectBlockPage(page('This website is not accessible right now, we are updating our shop.')).blocked).toBe(false);
+  });
+
   it('a picture of the notice on an empty page is read by its alt text', () => {
     const html = '<html><head><title>Telecom</title></head><body><img src="/a/b/c-2023.jpg" alt="El acceso a este sitio ha sido bloqueado por orden judicial"></body></html>';
     expect(detectBlockPage(doc(html)).blocked).toBe(true);
