@@ -1,4 +1,4 @@
-import { scriptProse, unlinkedText, type PageFacts } from './walk.js';
+import { hiddenText, scriptProse, unlinkedText, type PageFacts } from './walk.js';
 
 /**
  * General block-page heuristics, for block pages no signature lists.
@@ -19,7 +19,7 @@ const BLOCK_PHRASES: RegExp[] = [
   /\b(?:access|connection|browsing)\b[^.!?]{0,80}?\b(?:has been|have been|is|was|are|been)\s+(?:temporarily\s+)?(?:blocked|restricted|denied|disabled|prohibited|forbidden|limited|filtered|suspended|prevented)\b/,
   // "This site / the page you requested has been blocked", not "when a site is blocked" (a page
   // about blocking in general speaks of "a" site, a block page of this one).
-  /(?<!\b(?:a|an|any|some|each|every|such|which|certain)\s)\b(?:web\s?site|web\s?page|site|page|url|domain|resource|content|address)\b[^.!?]{0,60}?\b(?:has been|is|was|been)\s+(?:temporarily\s+)?(?:blocked|restricted|filtered|banned|prohibited|disabled|suspended|(?:made|rendered)\s+(?:temporarily\s+)?(?:inaccessible|unavailable))\b/,
+  /(?<!\b(?:a|an|any|some|each|every|such|which|certain)\s)\b(?:web\s?site|web\s?page|site|page|url|domain|resource|content|address)\b[^.!?]{0,60}?\b(?:has been|is|was|been)\s+(?:temporarily\s+)?(?:blocked|restricted|filtered|banned|prohibited|disabled|suspended|denied|(?:made|rendered)\s+(?:temporarily\s+)?(?:inaccessible|unavailable))\b/,
   // "This website is not accessible / cannot be accessed" (an authority or a title must back it).
   /(?<!\b(?:a|an|any|some|each|every|such|which|certain)\s)\b(?:web\s?site|web\s?page|site|page|url|domain|resource|content)\b[^.!?]{0,60}?\b(?:is\s+not\s+accessible|is\s+inaccessible|cannot\s+be\s+accessed|can\s?not\s+be\s+accessed|may\s+not\s+be\s+accessed)\b/,
   /\b(?:temporarily\s+)?(?:made|rendered)\s+(?:temporarily\s+)?inaccessible\b/,
@@ -29,7 +29,16 @@ const BLOCK_PHRASES: RegExp[] = [
   /\b(?:has|have)\s+(?:restricted|blocked|denied|disabled|suspended)\s+access\s+to\s+(?:this|the)\b/,
   /\baccess\b[^.!?]{0,120}?\b(?:is|are)\s+not\s+(?:permitted|allowed|authori[sz]ed)\b/,
   // A network that filters says the page is not for its users: "unavailable on our guest network".
-  /\b(?:unavailable|not available|blocked|not permitted|not allowed)\s+(?:on|over|from|through|via)\s+(?:this|our|the|your)\s+(?:[a-z-]+\s+){0,2}(?:network|wi-?fi|connection)\b/,
+  /\b(?:unavailable|not available|isnt available|blocked|filtered|not permitted|not allowed|cannot be reached|cannot be accessed)\s+(?:on|over|from|through|via)\s+(?:(?:this|our|the|your)\s+)?(?:[a-z-]+\s+){0,3}(?:network|wi-?fi|connection|computers?)\b/,
+  // A filter, firewall or security product says what it did: "the campus firewall blocked it",
+  // "Web Shield stopped this page from loading".
+  /\b(?:filter|firewall|proxy|gateway|administrator|provider|isp|network|shield|protection|software|service)\s+(?:has\s+|have\s+)?(?:blocked|stopped|denied)\s+(?:this|the|it|access|your)\b/,
+  /\b(?:stopped|prevented|blocked)\s+(?:this|the)\s+(?:page|site|website|request|connection|download)\s+from\s+(?:loading|opening|being)\b/,
+  /\b(?:in|from)\s+this\s+category\b[^.!?]{0,40}?\b(?:not available|blocked|not allowed|not permitted|restricted)\b/,
+  // Catalan, Spanish, French, Portuguese, Italian, German: "the firewall has blocked the connection", "no es pot accedir".
+  /(?:cortafuegos|tallafoc|pare-feu|firewall|filtro|filtre|proxy|cortafogo)\s+(?:ha|a|hat|tiene)\s+(?:bloqueado|bloquejat|bloqué|bloqueado|bloccato|blockiert|gesperrt)|\bno\s+es\s+pot\s+accedir|(?:lloc|accés|pàgina)[^.!?]{0,60}?(?:bloquejat|no\s+està\s+permès|no\s+permès)|\bno\s+se\s+puede\s+acceder\s+a\s+este\s+sitio/,
+  // Icelandic, Uyghur, Malayalam
+  /lokað\s+fyrir|ekki\s+aðgengileg|ekki\s+leyfð|چەكلەنگەن|توسۇلدى|തടഞ്ഞ/,
   /\b(?:this|the\s+requested)\s+(?:web\s?site|web\s?page|site|page|url)\s+(?:is\s+not|isnt|isn’t)\s+(?:allowed|permitted|authori[sz]ed)\b/,
   // A DNS redirect to a notice: "your browser was sent here instead", "show this warning page instead".
   /\b(?:sent|redirected|directed|forwarded)\s+(?:you\s+)?(?:here|to this page)\s+instead\b/,
@@ -134,7 +143,7 @@ const BLOCK_PHRASES: RegExp[] = [
   // Hebrew
   /(?:הגישה|האתר|אתר|הדף)[^.!?]{0,60}?(?:חסומה|חסום|נחסם|נחסמה|הוגבלה|מוגבלת)(?![\u05d0-\u05ea])/,
   // Hindi, Marathi, Nepali (Devanagari)
-  /(?:वेबसाइट|साइट|पहुंच|पहुँच|पृष्ठ|यूआरएल|यह\s+साइट)[^।.!?]{0,80}?(?:ब्लॉक|अवरुद्ध|प्रतिबंधित|प्रतिबन्धित|बंद\s+कर|रोक\s+लगा)/,
+  /(?:वेबसाइट|साइट|पहुंच|पहुँच|पृष्ठ|यूआरएल|यह\s+साइट)[^।.!?]{0,80}?(?:ब्लॉक|अवरुद्ध|अवरोधित|प्रतिबंधित|प्रतिबन्धित|बंद\s+कर|रोक\s+लगा)/,
   // Tamil, Telugu, Sinhala, Khmer, Lao
   /தடுக்கப்பட்ட|முடக்கப்பட்ட|నిలిపివేయ|బ్లాక్\s+చేయ|අවහිර\s?කර|ត្រូវបាន(?:បិទ|រារាំង|ហាមឃាត់)|ຖືກ(?:ບລັອກ|ປິດ|ລະງັບ|ຫ້າມ)/,
   // Mongolian, Kyrgyz, Macedonian, Serbian (Cyrillic)
@@ -163,6 +172,8 @@ const AUTHORITY: RegExp[] = [
   /\b(?:court|judge|judicial|ministry|minister|ministerial|regulation|regulator|regulatory|law|laws|legislation|decree|authorit(?:y|ies)|government|governmental|govt|police|attorney|prosecutor|commission|directive|directions?|statute|copyright|infring\w*|illegal|unlawful|pursuant|in accordance with|public interest|national law|federal|proclamation|department of)\b/,
   // A law named as an Act ("the Gambling Act"), and the list a regulator keeps of blocked sites.
   /\b[a-z]+\s+act\b(?!\s+(?:now|fast|quickly))|\b(?:black\s?list|block\s?list|address list|register of (?:domains|websites|sites))\b/,
+  // A security filter's reason: the page is known for phishing or malware.
+  /\b(?:phishing|malware|malicious|trojan|dangerous website|security threat|dns (?:protection|filter\w*|service))\b/,
   /\b(?:policy|policies|administrator|network operator|content filter\w*|filtering|web filter\w*|parental|category|categorized|categorised|safe\s?(?:search|web|surf\w*|browsing)|age of 18|over 18|18\+|adult content|mature)\b/,
   /(?:суд|закон|фз\b|реестр|роскомнадзор|rkn\.gov|минюст|прокурат|министерств|постановлен|государственн|законодательств|правоохранит|экстремист)/,
   /(?:рішення|міністерств|рнбо|нкек|нкрзі|указ|рашэнн|міністэрств|мiнiнфарм|заң|сот\s|шешім|министрлі)/,
@@ -252,6 +263,19 @@ const ABOUT_BLOCK_PAGES = /\b(?:block(?:ing)?\s?pages?|page de blocage|pages de 
  */
 const HOSTS = /\b(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/\S*)?/g;
 
+/**
+ * Pages that talk about blocking in general (a VPN's landing page, a filter's marketing, a help
+ * page on unblock requests, a forum thread) quote a notice as an example; they speak of
+ * blocked sites in the plural, of censorship, of circumventing (not of unblocking: a school's
+ * block page tells you how to ask for that). Two such mentions, and the page is
+ * about blocking. (A block page speaks of this one site.)
+ */
+const ABOUT_BLOCKING = /\b(?:circumvent\w*|censorship|block(?:s|ing)?\s+(?:millions|a list|lists|sites|websites|web sites|pages|inappropriate|youtube|ads)|blocked\s+(?:sites|websites|web sites|pages|list)|(?:a|any)\s+blocked\s+(?:site|website|page)|example of|looks (?:roughly )?like this|what (?:your|the) \w+ (?:will )?sees?)\b/g;
+const ABOUT_BLOCKING_MIN = 2;
+
+/** A title that is only an HTTP status line ("403 Forbidden"): a server's error page, which gets the notice by its status. */
+const STATUS_TITLE = /^(?:error\s+)?[45]\d\d\b[\s\-–:]*(?:[a-z]+\s?){0,4}$/;
+
 /** Titles that alone say "blocked" (checked only on short pages). */
 const TITLE_BLOCK = BLOCK_PHRASES;
 const TITLE_WORDS = /\b(?:blocked|block page|blockpage|restricted|access denied|forbidden|censored|filtered|safeweb|netsafe|internet sehat|internet positif|internet baik|negatif konten)\b|(?:заблокирован|ограничен|блокировк|запрещ|محجوب|مسدود|engellendi|diblokir|屏蔽|封锁|차단|gesperrt|bloqué|bloquead|zugriff verweigert|accès refusé|acceso denegado|acesso negado|accesso negato|bloccat|geblokkeerd|zablokowan|blokkert|blokeret|blockerad|estetty|blocat|zablokovan|blokiran|zabranjen|заблоковано|забрањен|חסום|ब्लॉक|अवरुद्ध|bị chặn|ถูกบล็อก|ブロック|被阻止|禁止访问|禁止訪問)/;
@@ -261,6 +285,9 @@ const FORWARD_SUSPECT = /(?:^|\/\/)(?:10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.
 
 /** An operator's notice opens by addressing its subscriber ("Dear customer", "Уважаемый абонент"). */
 const ADDRESSES_USER = /(?:уважаем(?:ый|ая|ые)\s+(?:абонент|пользовател|клиент|посетител)|\bdear\s+(?:customer|user|subscriber|visitor|client)s?\b|\bpelanggan\s+(?:yang\s+)?(?:terhormat|yth)|\bsayın\s+(?:kullanıcı|abone|müşteri)|عزيزي\s+(?:المستخدم|المشترك|العميل)|کاربر\s+(?:گرامی|محترم)|шановн(?:ий|і)\s+(?:абонент|користувач|клієнт)|паважан(?:ы|ыя)\s+(?:абанент|карыстальнік|кліент)|құрметті\s+(?:абонент|пайдаланушы)|hurmatli\s+(?:abonent|foydalanuvchi|mijoz)|hörmətli\s+(?:abunəçi|istifadəçi|müştəri))/;
+
+/** The operator addressing its subscriber is not a paywall's "subscribers". */
+const ADDRESSES_USER_ALL = new RegExp(ADDRESSES_USER.source, 'g');
 
 /** A warning picture's file name or alt text (as whole name parts: not "blockchain.jpg"). */
 const WARNING_IMAGE = /(?:^|[^a-z])(?:block(?:ed|ing|page)?|dns-?warning|warning|denied|forbidden|stop|restrict(?:ed)?|internet-?sehat|internetsehat|sehat|positif|terlarang|negatif|censored|prohibited|legal-?(?:text|notice|warning)|notice)(?:[^a-z]|$)/;
@@ -293,17 +320,18 @@ export function heuristics(f: PageFacts): HeuristicResult {
   if (f.truncated || f.textLength > SHORT_TEXT || f.paragraphs > 25) return { blocked: false };
   const text = f.text.length > 4000 ? f.text.slice(0, 4000) : f.text;
   const title = f.title;
-  // A page about block pages is not one.
+  // A page about block pages, or about blocking, is not one.
   if (ABOUT_BLOCK_PAGES.test(text)) return { blocked: false };
+  if ((text.match(ABOUT_BLOCKING)?.length ?? 0) + (title.match(ABOUT_BLOCKING)?.length ?? 0) >= ABOUT_BLOCKING_MIN) return { blocked: false };
   // Gate wording in the page's own sentences, not in its links and navigation (a portal's
   // "Login" link) nor in the address it echoes back.
-  const gateText = unlinkedText(f).replace(HOSTS, ' ');
+  const gateText = unlinkedText(f).replace(HOSTS, ' ').replace(ADDRESSES_USER_ALL, ' ');
   const gate = f.passwordField || OTHER_GATE.test(gateText) || OTHER_GATE.test(title) || ((LICENSING_GATE.test(text) || LICENSING_GATE.test(title)) && !COURT_ORDER.test(text));
   if (gate && !FILTER_NAMED.test(text)) return { blocked: false };
   if (SECURITY_GATEWAY.test(text) && NOT_SHOWN.test(text)) return { blocked: true, reason: 'security gateway' };
   const ownPolicyFree = text.replace(OWN_POLICY, ' ');
 
-  const titleSays = title.length > 0 && title.length < 200 && (anyMatch(TITLE_BLOCK, title) || TITLE_WORDS.test(title));
+  const titleSays = title.length > 0 && title.length < 200 && !STATUS_TITLE.test(title) && (anyMatch(TITLE_BLOCK, title) || TITLE_WORDS.test(title));
   // What the page states, not what it supposes ("when a site is blocked you will see…").
   const stated = text.replace(HYPOTHETICAL, ' ');
   const textSays = anyMatch(BLOCK_PHRASES, stated);
@@ -320,6 +348,11 @@ export function heuristics(f: PageFacts): HeuristicResult {
     const written = scriptProse(f.scripts);
     if (written && anyMatch(BLOCK_PHRASES, written) && (anyMatch(AUTHORITY, written.replace(OWN_POLICY, ' ')) || titleSays) && !OTHER_GATE.test(written)) {
       return { blocked: true, reason: 'script-written notice' };
+    }
+    // The notice in an iframe's srcdoc or in noscript, on a page that shows nothing else.
+    const hidden = f.hidden.length ? hiddenText(f) : '';
+    if (hidden && anyMatch(BLOCK_PHRASES, hidden.replace(HYPOTHETICAL, ' ')) && (anyMatch(AUTHORITY, hidden.replace(OWN_POLICY, ' ')) || titleSays) && !OTHER_GATE.test(hidden)) {
+      return { blocked: true, reason: 'frame or noscript notice' };
     }
     for (const fw of f.forwards) if (FORWARD_SUSPECT.test(fw)) return { blocked: true, reason: 'forward' };
     if (titleSays) return { blocked: true, reason: 'title on empty page' };

@@ -19,6 +19,11 @@ export interface PageFacts {
    * header is not a wall in front of the page (see heuristics.ts, OTHER_GATE).
    */
   unlinked: string[];
+  /**
+   * Markup the page holds but does not show as its own text: iframe srcdoc documents and
+   * noscript content, raw and capped. An otherwise empty page can carry its notice there.
+   */
+  hidden: string[];
   /** Length of the visible text seen (exact when !truncated). */
   textLength: number;
   /** The walk stopped at its budget before reaching the end of the document. */
@@ -64,7 +69,7 @@ const LOCATION_RE = /(?:location(?:\.href)?\s*=|location\.(?:replace|assign)\s*\
 
 export function walk(doc: Document, budget: number): PageFacts {
   const facts: PageFacts = {
-    html: '', text: '', unlinked: [], textLength: 0, truncated: false, elements: 0, links: 0, paragraphs: 0,
+    html: '', text: '', unlinked: [], hidden: [], textLength: 0, truncated: false, elements: 0, links: 0, paragraphs: 0,
     title: '', forwards: [], images: [], articleMeta: false, ogArticle: false, passwordField: false,
     scripts: [],
   };
@@ -127,6 +132,7 @@ export function walk(doc: Document, budget: number): PageFacts {
           size += piece.length;
           if (rawParent === 'script' && facts.forwards.length < MAX_FORWARDS) scriptForwards(piece, facts);
           if (rawParent === 'script' && facts.scripts.length < MAX_SCRIPTS) facts.scripts.push(piece);
+          if (rawParent === 'noscript' && facts.hidden.length < MAX_HIDDEN && piece.trim()) facts.hidden.push(piece);
         }
       } else {
         const piece = data.length > 4000 ? data.slice(0, 4000) : data;
@@ -215,6 +221,8 @@ function noteElement(el: Element, name: string, facts: PageFacts): void {
     case 'object': {
       const src = el.getAttribute('src') ?? el.getAttribute('data');
       if (src && facts.forwards.length < MAX_FORWARDS) facts.forwards.push(normaliseText(src));
+      const srcdoc = name === 'iframe' ? el.getAttribute('srcdoc') : null;
+      if (srcdoc && facts.hidden.length < MAX_HIDDEN) facts.hidden.push(srcdoc.slice(0, 4000));
       break;
     }
     case 'img': {
@@ -240,6 +248,12 @@ function noteElement(el: Element, name: string, facts: PageFacts): void {
 }
 
 const MAX_SCRIPTS = 8;
+const MAX_HIDDEN = 24;
+
+/** The text of the hidden markup (srcdoc, noscript): tags dropped, entities of srcdoc already decoded by the parser. */
+export function hiddenText(f: PageFacts): string {
+  return normaliseText(f.hidden.join(' ').replace(/<(?:script|style)\b[\s\S]*?<\/(?:script|style)>|<[^>]*>/gi, ' ')).trim();
+}
 const PROSE_CAP = 3000;
 /** A string literal holding words: at least three, so identifiers, URLs and selectors are not prose. */
 const PROSE_RE = /"((?:[^"\\\n]|\\.){12,600})"|'((?:[^'\\\n]|\\.){12,600})'|`([^`]{12,600})`/g;
