@@ -89,8 +89,16 @@ function isSpace(c: number): boolean {
 }
 
 // Letters of right-to-left scripts: Hebrew, Arabic (incl. Persian/Urdu), Syriac, Thaana, NKo.
-const RTL_CHARS = /[\u0590-\u07ff\ufb1d-\ufdff\ufe70-\ufefc]/g;
-const LETTERS = /\p{L}/gu;
+const RTL_CHARS = /[\u0590-\u07ff\ufb1d-\ufdff\ufe70-\ufefc]+/g;
+const LETTERS = /\p{L}+/gu;
+
+/**
+ * UTF-16 code units of `text` that `runs` (a global pattern of character runs) matches. Why not
+ * match().length: that builds an array of thousands of one-character strings per call.
+ */
+export function countUnits(text: string, runs: RegExp): number {
+  return text.length - text.replace(runs, '').length;
+}
 
 /**
  * Guess direction from the script of the text: if most letters in a sample are from an RTL
@@ -98,9 +106,9 @@ const LETTERS = /\p{L}/gu;
  */
 export function guessDir(text: string): 'ltr' | 'rtl' | null {
   const sample = text.length > 4000 ? text.slice(0, 4000) : text;
-  const letters = sample.match(LETTERS)?.length ?? 0;
+  const letters = countUnits(sample, LETTERS);
   if (letters < 20) return null;
-  const rtl = sample.match(RTL_CHARS)?.length ?? 0;
+  const rtl = countUnits(sample, RTL_CHARS);
   return rtl / letters > 0.5 ? 'rtl' : 'ltr';
 }
 

@@ -76,6 +76,8 @@ const KEEP_TAGS = new Set([
   'TIME', 'BR', 'HR', 'IMG', 'DETAILS', 'SUMMARY', 'ADDRESS', 'HEADER', 'DFN', 'BDI', 'BDO',
   'RUBY', 'RT', 'RP', 'WBR',
 ]);
+/** Attributes kept on any copied element. */
+const KEEP_ANY_TAG = ['lang', 'dir', 'id'];
 /** Unknown elements that behave as blocks become <div>; the rest are unwrapped. */
 const BLOCKISH = new Set(['CENTER', 'HGROUP', 'FORM', 'FIELDSET', 'LEGEND', 'LISTING', 'XMP', 'PLAINTEXT', 'MENU', 'DIR']);
 const ATTRS: Record<string, string[]> = {
@@ -167,16 +169,20 @@ export function buildBody(ctx: CleanContext): LNode {
     if (KEEP_TAGS.has(tag)) {
       // The title is shown by the reader; a second <h1> in the body would compete with it.
       const attrs: [string, string][] = [];
-      const names = ATTRS[tag];
-      if (names) {
-        for (const n of names) {
-          const v = oe.getAttribute(n);
-          if (v !== null) attrs.push([n, v]);
+      // Why the hasAttributes test: most elements of an article have none, and each
+      // getAttribute call crosses into the DOM implementation.
+      if (oe.hasAttributes()) {
+        const names = ATTRS[tag];
+        if (names) {
+          for (const n of names) {
+            const v = oe.getAttribute(n);
+            if (v !== null) attrs.push([n, v]);
+          }
         }
-      }
-      for (const n of ['lang', 'dir', 'id']) {
-        const v = oe.getAttribute(n);
-        if (v && v.length < 80) attrs.push([n, v]);
+        for (const n of KEEP_ANY_TAG) {
+          const v = oe.getAttribute(n);
+          if (v && v.length < 80) attrs.push([n, v]);
+        }
       }
       for (const kv of attrs) {
         if (kv[0] === 'href' || kv[0] === 'cite') {

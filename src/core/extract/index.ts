@@ -8,7 +8,7 @@
  */
 import type { Article, ExtractOptions, LeadImage } from '../types.js';
 import { inertDocumentFor, sanitizeElement, windowOf } from '../sanitize.js';
-import { countWords, guessDir, normalizeLang, normalizeSpace } from '../text.js';
+import { countUnits, countWords, guessDir, normalizeLang, normalizeSpace } from '../text.js';
 import { readPageMeta, pick, textSimilarity, titleFromDocTitle, type PageMeta } from './metadata.js';
 import { normalizeDate } from './dates.js';
 import { scan, type ScanResult } from './scan.js';
@@ -203,11 +203,13 @@ function pickDir(doc: Document, root: Element, text: string): 'ltr' | 'rtl' | nu
   return guessDir(text);
 }
 
+const LETTERS_DIGITS = /[\p{L}\p{N}]+/gu;
+
 function letterShare(text: string): number {
   const sample = text.length > 5000 ? text.slice(0, 5000) : text;
   const nonSpace = sample.replace(/\s+/g, '').length;
   if (!nonSpace) return 0;
-  return (sample.match(/[\p{L}\p{N}]/gu)?.length ?? 0) / nonSpace;
+  return countUnits(sample, LETTERS_DIGITS) / nonSpace;
 }
 
 function firstParagraph(text: string): string | null {

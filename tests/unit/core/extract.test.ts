@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../../../src/core/extract/index.js';
-import { countWords } from '../../../src/core/text.js';
+import { countUnits, countWords, guessDir } from '../../../src/core/text.js';
 import { scan } from '../../../src/core/extract/scan.js';
 import { buildBody } from '../../../src/core/extract/clean.js';
 import { toText } from '../../../src/core/extract/light.js';
@@ -285,5 +285,20 @@ describe('furniture and captions named by class', () => {
     const bem = '<div class="article-body__newsletter"><p>Let our news meet your inbox: the stories that matter, delivered weekday mornings.</p></div>';
     const t = text(`<div class="article-body">${P(1)}${P(2)}${box}${P(3)}${bem}${P(4)}</div>`);
     expect(t).toBe([1, 2, 3, 4].map((i) => `Paragraph ${i} of the story tells what the council decided, why it matters, and who objected to it.`).join('\n\n'));
+  });
+});
+
+describe('countUnits and guessDir', () => {
+  it('counts the code units a run pattern matches, as match().length counted single characters', () => {
+    const text = 'Hello, мир! سلام 42 — 世界';
+    expect(countUnits(text, /\p{L}+/gu)).toBe(text.match(/\p{L}/gu)!.length);
+    expect(countUnits(text, /[\p{L}\p{N}]+/gu)).toBe(text.match(/[\p{L}\p{N}]/gu)!.length);
+    expect(countUnits('', /\p{L}+/gu)).toBe(0);
+  });
+
+  it('guesses the direction from the share of right-to-left letters', () => {
+    expect(guessDir('این یک متن فارسی است که باید راست به چپ نوشته شود و خوانده شود.')).toBe('rtl');
+    expect(guessDir('This is English text, written and read from left to right.')).toBe('ltr');
+    expect(guessDir('short')).toBeNull();
   });
 });
