@@ -158,7 +158,7 @@ describe('detectBlockPage: normal pages', () => {
   }
 
   // Block pages in our own wording, for languages and layouts the corpus has few of or none
-  // (each set measured before the heuristics were tuned on it; README gives the rates before and
+  // (each set measured before the heuristics were tuned on it; docs/benchmarks.md gives the rates before and
   // after). One, a web gateway's frameset, is matched by the Citizen Lab signature of its product.
   const UNSEEN = join(FIX, 'unseen');
   const SIGNED = new Set(['swg-frames-es.html']);
@@ -169,13 +169,13 @@ describe('detectBlockPage: normal pages', () => {
   }
 
   // Held-out sets (held-out-N/unseen and not-blocked), written by engineers who never saw the
-  // detector; each was measured before any rule changed for it (README), then tuned on.
+  // detector; each was measured before any rule changed for it (docs/benchmarks.md), then tuned on.
   const HELD_OUT = readdirSync(FIX).filter((d) => /^held-out-\d+$/.test(d)).sort();
   it('the held-out sets are there', () => {
     expect(HELD_OUT).toContain('held-out-2');
   });
   // Block pages of a held-out set still missed after tuning, named so that any change shows
-  // (README says why): a gateway's caution page that lets you continue (the set's own judgement
+  // (docs/benchmarks.md says why): a gateway's caution page that lets you continue (the set's own judgement
   // call), and a 16 KB marketing portal whose notice comes after its FAQ.
   const KNOWN_MISSES = new Set(['held-out-3/u24_corporate_caution_coaching.html', 'held-out-3/u26_family_dns_long_portal.html']);
   for (const set of HELD_OUT) {
