@@ -180,16 +180,22 @@ describe('library search index kept up to date', () => {
   });
 });
 
+/** A fresh library, and `save(path, text)`: a text-only article at https://news.test/PATH saved into it. */
+async function textLibrary() {
+  const { freshDb, article, fakeFetch } = await import('./helpers.js');
+  const { saveArticle } = await import('../../../src/storage/save.js');
+  const dbName = freshDb();
+  const save = (path: string, text: string) =>
+    saveArticle(article({ url: `https://news.test/${path}`, title: `Story ${path}`, textContent: text, contentHtml: `<p>${text}</p>`, leadImage: null }), { dbName, images: { fetchImpl: fakeFetch() } });
+  return { dbName, save };
+}
+
 describe('library search index on open', () => {
   it('is read from its stored snapshot, brought up to date with the saves and deletes since', async () => {
-    const { freshDb, article, fakeFetch } = await import('./helpers.js');
-    const { saveArticle } = await import('../../../src/storage/save.js');
+    const { dbName, save } = await textLibrary();
     const { deleteEntry } = await import('../../../src/storage/library.js');
     const { buildSearchIndex } = await import('../../../src/storage/search-index.js');
     const { openLibrary } = await import('../../../src/storage/schema.js');
-    const dbName = freshDb();
-    const save = (path: string, text: string) =>
-      saveArticle(article({ url: `https://news.test/${path}`, title: `Story ${path}`, textContent: text, contentHtml: `<p>${text}</p>`, leadImage: null }), { dbName, images: { fetchImpl: fakeFetch() } });
     await save('a', 'Harbour cranes stood idle');
     await save('b', 'Harbour workers went on strike');
     // The first open assembles everything and stores a snapshot (reported on the options given).
@@ -214,13 +220,9 @@ describe('library search index on open', () => {
   });
 
   it('answers a query from the snapshot chunks it needs while the whole index loads', async () => {
-    const { freshDb, article, fakeFetch } = await import('./helpers.js');
-    const { saveArticle } = await import('../../../src/storage/save.js');
+    const { dbName, save } = await textLibrary();
     const { deleteEntry } = await import('../../../src/storage/library.js');
     const { buildSearchIndex, partialSearchIndex } = await import('../../../src/storage/search-index.js');
-    const dbName = freshDb();
-    const save = (path: string, text: string) =>
-      saveArticle(article({ url: `https://news.test/${path}`, title: `Story ${path}`, textContent: text, contentHtml: `<p>${text}</p>`, leadImage: null }), { dbName, images: { fetchImpl: fakeFetch() } });
     await save('a', 'Harbour cranes stood idle');
     await save('b', 'Harbour workers went on strike');
     await save('d', 'Зерновая сделка и порт Одессы');
@@ -240,14 +242,10 @@ describe('library search index on open', () => {
   });
 
   it('learns the deletes since its snapshot from the deletion marks, without listing every article', async () => {
-    const { freshDb, article, fakeFetch } = await import('./helpers.js');
-    const { saveArticle } = await import('../../../src/storage/save.js');
+    const { dbName, save } = await textLibrary();
     const { deleteEntry } = await import('../../../src/storage/library.js');
     const { buildSearchIndex, partialSearchIndex } = await import('../../../src/storage/search-index.js');
     const { openLibrary, DELETED_POSTINGS_PREFIX } = await import('../../../src/storage/schema.js');
-    const dbName = freshDb();
-    const save = (path: string, text: string) =>
-      saveArticle(article({ url: `https://news.test/${path}`, title: `Story ${path}`, textContent: text, contentHtml: `<p>${text}</p>`, leadImage: null }), { dbName, images: { fetchImpl: fakeFetch() } });
     await save('a', 'Harbour cranes stood idle');
     await save('b', 'Harbour workers went on strike');
     await save('old', 'Harbour ferry timetable');
@@ -289,13 +287,9 @@ describe('library search index on open', () => {
   });
 
   it('reads a snapshot of before the deletion marks by listing the articles, and marks it once it is exact', async () => {
-    const { freshDb, article, fakeFetch } = await import('./helpers.js');
-    const { saveArticle } = await import('../../../src/storage/save.js');
+    const { dbName, save } = await textLibrary();
     const { buildSearchIndex } = await import('../../../src/storage/search-index.js');
     const { openLibrary } = await import('../../../src/storage/schema.js');
-    const dbName = freshDb();
-    const save = (path: string, text: string) =>
-      saveArticle(article({ url: `https://news.test/${path}`, title: `Story ${path}`, textContent: text, contentHtml: `<p>${text}</p>`, leadImage: null }), { dbName, images: { fetchImpl: fakeFetch() } });
     await save('a', 'Harbour cranes stood idle');
     await save('b', 'Harbour workers went on strike');
     const first: { dbName: string; snapshotWritten?: Promise<void> } = { dbName };
