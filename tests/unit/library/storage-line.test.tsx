@@ -54,13 +54,20 @@ async function until(check: () => boolean) {
   }
 }
 
-async function openPage(): Promise<{ root: HTMLElement; close: () => void }> {
+async function openPage(): Promise<{ root: HTMLElement; close: () => Promise<void> }> {
   const root = document.createElement('div');
   document.body.append(root);
   render(<Library />, root);
   await until(() => !!root.querySelector('.library-storage')?.textContent?.includes('libraryStorageUsed'));
   await settle();
-  return { root, close: () => { render(null, root); root.remove(); } };
+  // Unmounted inside act, and settled after: preact runs effects on a timer, and one left pending
+  // would fire after the test environment is gone ("document is not defined").
+  const close = async () => {
+    await act(async () => render(null, root));
+    await settle();
+    root.remove();
+  };
+  return { root, close };
 }
 
 describe('storage line and persistent storage', () => {
@@ -72,7 +79,7 @@ describe('storage line and persistent storage', () => {
     // Refused: said so, with the date it was asked, and the user may ask again.
     expect(line().querySelector('.library-persist-refused')?.textContent).toMatch(/^libraryPersistRefused:\w+ \d+, \d{4}/);
     expect(line().querySelector('button')?.textContent).toBe('libraryPersist');
-    first.close();
+    await first.close();
 
     // The next open does not ask again on its own.
     browserStorage.usage = 7 * 1024 * 1024;
@@ -86,7 +93,7 @@ describe('storage line and persistent storage', () => {
     await until(() => second.root.querySelector('.library-storage')!.textContent!.includes('libraryPersisted'));
     expect(browserStorage.asked).toBe(2);
     expect(second.root.querySelector('.library-storage button')).toBeNull();
-    second.close();
+    await second.close();
   });
 
   it('does not ask when the storage is already persistent, and keeps the answer with the library', async () => {
