@@ -44,24 +44,37 @@ export async function storageUsage(options: { dbName?: string } = {}): Promise<S
 
 /** Asks the browser not to evict the library under storage pressure, and keeps its answer. */
 export async function requestPersistence(options: { dbName?: string; now?: () => Date } = {}): Promise<boolean> {
+  return (await askPersistence(options))?.granted ?? false;
+}
+
+/** The browser's answer, kept with the library; null when the browser has no way to ask. */
+async function askPersistence(options: { dbName?: string; now?: () => Date }): Promise<PersistAnswer | null> {
   const storage = storageApi();
-  if (!storage?.persist) return false;
+  if (!storage?.persist) return null;
   const granted = await storage.persist().catch(() => false);
   const answer: PersistAnswer = { at: (options.now?.() ?? new Date()).toISOString(), granted };
   await (await openLibrary(options.dbName)).put('meta', { key: PERSIST_ASKED_KEY, value: answer }).catch(() => undefined);
-  return granted;
+  return answer;
+}
+
+/** What requestPersistenceOnce did: `answer` is set only when it asked the browser this time. */
+export interface PersistOutcome {
+  persisted: boolean;
+  answer: PersistAnswer | null;
 }
 
 /**
  * Asks for persistent storage once per library, without a click (the library opening is the
  * moment it matters): not again once the browser has answered, whatever the answer — asking
- * again is the user's choice (the button). Returns whether the storage is persistent now.
+ * again is the user's choice (the button). Says whether the storage is persistent now and, when
+ * it asked, the answer, so the page can update its line without reading the estimate again.
  */
-export async function requestPersistenceOnce(options: { dbName?: string } = {}): Promise<boolean> {
+export async function requestPersistenceOnce(options: { dbName?: string; now?: () => Date } = {}): Promise<PersistOutcome> {
   const storage = storageApi();
-  if (await storage?.persisted?.().catch(() => false)) return true;
-  if (await lastAnswer(options.dbName)) return false;
-  return requestPersistence(options);
+  if (await storage?.persisted?.().catch(() => false)) return { persisted: true, answer: null };
+  if (await lastAnswer(options.dbName)) return { persisted: false, answer: null };
+  const answer = await askPersistence(options);
+  return { persisted: answer?.granted ?? false, answer };
 }
 
 export function formatBytes(bytes: number | null): string {

@@ -75,14 +75,18 @@ export function Library() {
         if (all.some((e) => e.trashedAt && new Date(e.trashedAt) < staleTrash) && (await purgeTrash({ olderThan: staleTrash }).catch(() => 0))) await reload();
       });
     // Persistent storage is asked for once, on the first open; the line shows the answer (a
-    // browser may ask the user first, so the space used is shown without waiting for it).
+    // browser may ask the user first, so the space used is shown without waiting for it). The
+    // estimate is read once per open, and again only when persistence was just granted (the
+    // browser may then allow more); a refusal only changes the line's answer.
     const usageNow = storageUsage();
     void usageNow.then(setUsage);
     void requestPersistenceOnce()
-      .catch(() => false)
-      .then(async () => {
+      .catch(() => ({ persisted: false, answer: null }))
+      .then(async ({ answer }) => {
+        if (!answer) return;
         await usageNow;
-        setUsage(await storageUsage());
+        if (answer.granted) setUsage(await storageUsage());
+        else setUsage((cur) => cur && { ...cur, persisted: false, asked: answer });
       });
     // A click on the option before this read answers wins: the read must not undo it.
     void getKeepEveryArticle().then((on) => keepEveryClicked.current || setKeepEvery(on));

@@ -20,15 +20,21 @@ vi.mock('webextension-polyfill', () => ({
 import { Library } from '../../../src/pages/library/Library.js';
 import { requestPersistenceOnce, storageUsage } from '../../../src/storage/quota.js';
 import { freshDb } from '../storage/helpers.js';
+import { openLibrary } from '../../../src/storage/schema.js';
 
-const browserStorage = { usage: 5 * 1024 * 1024, quota: 2 * 1024 * 1024 * 1024, persisted: false, grant: false, asked: 0 };
+const forgetAnswer = async () => void (await (await openLibrary()).delete('meta', 'persist-asked'));
+
+const browserStorage = { usage: 5 * 1024 * 1024, quota: 2 * 1024 * 1024 * 1024, persisted: false, grant: false, asked: 0, estimates: 0 };
 const original = Object.getOwnPropertyDescriptor(navigator, 'storage');
 
 beforeAll(() => {
   Object.defineProperty(navigator, 'storage', {
     configurable: true,
     value: {
-      estimate: async () => ({ usage: browserStorage.usage, quota: browserStorage.quota }),
+      estimate: async () => {
+        browserStorage.estimates++;
+        return { usage: browserStorage.usage, quota: browserStorage.quota };
+      },
       persisted: async () => browserStorage.persisted,
       persist: async () => {
         browserStorage.asked++;
@@ -100,13 +106,55 @@ describe('storage line and persistent storage', () => {
     const dbName = freshDb();
     browserStorage.persisted = true;
     const before = browserStorage.asked;
-    expect(await requestPersistenceOnce({ dbName })).toBe(true);
+    expect(await requestPersistenceOnce({ dbName })).toEqual({ persisted: true, answer: null });
     expect(browserStorage.asked).toBe(before);
     browserStorage.persisted = false;
     browserStorage.grant = false;
-    expect(await requestPersistenceOnce({ dbName })).toBe(false);
-    expect(await requestPersistenceOnce({ dbName })).toBe(false);
+    const now = () => new Date('2026-11-28T12:00:00Z');
+    expect(await requestPersistenceOnce({ dbName, now })).toEqual({ persisted: false, answer: { at: '2026-11-28T12:00:00.000Z', granted: false } });
+    expect(await requestPersistenceOnce({ dbName, now })).toEqual({ persisted: false, answer: null });
     expect(browserStorage.asked).toBe(before + 1);
     expect((await storageUsage({ dbName })).asked).toMatchObject({ granted: false });
+  });
+
+  it('reads the storage estimate once per open, and again only when persistence was just granted', async () => {
+    // A library never asked (the answer is kept in its database), storage not yet persistent.
+    await forgetAnswer();
+    browserStorage.persisted = false;
+
+    // First open, refused: one read; the line still shows the answer.
+    browserStorage.grant = false;
+    let reads = browserStorage.estimates;
+    const refused = await openPage();
+    expect(browserStorage.estimates - reads).toBe(1);
+    expect(refused.root.querySelector('.library-persist-refused')).not.toBeNull();
+    await refused.close();
+
+    // Next open: not asked again, one read.
+    const asked = browserStorage.asked;
+    reads = browserStorage.estimates;
+    const again = await openPage();
+    expect(browserStorage.asked).toBe(asked);
+    expect(browserStorage.estimates - reads).toBe(1);
+    await again.close();
+
+    // A library never asked, granted: read again after the answer (the browser may allow more).
+    await forgetAnswer();
+    browserStorage.grant = true;
+    browserStorage.quota = 4 * 1024 * 1024 * 1024;
+    reads = browserStorage.estimates;
+    const granted = await openPage();
+    await until(() => granted.root.querySelector('.library-storage')!.textContent!.includes('libraryPersisted'));
+    expect(browserStorage.asked).toBe(asked + 1);
+    expect(browserStorage.estimates - reads).toBe(2);
+    expect(granted.root.querySelector('.library-storage')!.textContent).toContain('|4.0 GB');
+    await granted.close();
+
+    // Persistent already: not asked, one read.
+    reads = browserStorage.estimates;
+    const kept = await openPage();
+    expect(browserStorage.asked).toBe(asked + 1);
+    expect(browserStorage.estimates - reads).toBe(1);
+    await kept.close();
   });
 });
