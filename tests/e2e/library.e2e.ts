@@ -5,8 +5,11 @@
  * copy opens in the same tab with its text and images from local storage. The whole library
  * goes out and back in through the backup and import buttons; the standalone HTML export opens
  * as a file with no network and shows its images. A changed article saved twice keeps both
- * versions; the reader shows the copy's provenance and opens version 1 from its list. Chromium: a service worker stopped mid-save
- * leaves nothing, and the save can be retried.
+ * versions; the reader shows the copy's provenance and opens version 1 from its list. A save from
+ * the live page of a site turned slow (one picture later than the save's image budget, one
+ * never) ends within the budget with the text and the fast picture, the others recorded as not
+ * fetched; the reader's Save of a local page with fast pictures ends within 2 s. Chromium: a
+ * service worker stopped mid-save leaves nothing, and the save can be retried.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +20,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BrowserContext, Page as PwPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserNames, launch, repoRoot, type Harness, type Tab } from './harness.js';
+import { IMAGE_DEFAULTS } from '../../src/storage/images.js';
 
 const TITLE = 'Levee holds as the river crests';
 const ARTICLE_PATH = '/library/levee-holds.html';
@@ -54,6 +58,7 @@ const images: Record<string, Buffer> = {
   '/library/levee-400.png': png(40, 30, [200, 0, 0]),
   '/library/levee-800.png': png(80, 60, [0, 120, 200]),
   '/library/bridge.png': png(90, 50, [20, 160, 40]),
+  '/library/flood-map.png': png(70, 40, [120, 80, 0]),
 };
 
 type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean;
@@ -64,6 +69,7 @@ function serveArticle(h: Harness, path = ARTICLE_PATH, query = '') {
   let edit = (html: string) => html;
   const hang = new Set<string>();
   const held: (() => void)[] = [];
+  const delays = new Map<string, number>();
   const html = readFileSync(join(repoRoot, 'tests/fixtures/library/e2e-article.html'), 'utf8');
   const reset: Route = (req) => {
     req.socket.destroy();
@@ -84,6 +90,7 @@ function serveArticle(h: Harness, path = ARTICLE_PATH, query = '') {
         res.end(body);
       };
       if (hang.has(imgPath)) held.push(answer); // answered only when released
+      else if (delays.has(imgPath)) setTimeout(() => res.destroyed || answer(), delays.get(imgPath));
       else answer();
       return true;
     }) as Route);
@@ -95,6 +102,10 @@ function serveArticle(h: Harness, path = ARTICLE_PATH, query = '') {
     /** From now on the page is served changed by `fn` (a corrected article). */
     rewrite(fn: (html: string) => string) {
       edit = fn;
+    },
+    /** From now on the image is answered only after `ms`. */
+    slow(imgPath: string, ms: number) {
+      delays.set(imgPath, ms);
     },
     /** Requests for hanging images the server holds unanswered. */
     held: () => held.length,
@@ -186,7 +197,7 @@ async function waitForReaderImages(tab: Tab): Promise<{ title: string; text: str
 
 interface StoredFacts {
   entries: number;
-  versions: { version: number; httpStatus: number | null; imageIds: string[]; failures: number }[];
+  versions: { version: number; httpStatus: number | null; imageIds: string[]; failures: number; failed: { url: string; reason: string }[]; text: string }[];
   /** Byte sizes of the images the versions name; -1 for one missing from the store. */
   imageSizes: number[];
 }
@@ -218,8 +229,8 @@ async function storedFacts(tab: Tab, url: string): Promise<StoredFacts> {
           count.onsuccess = () => (out.entries = count.result);
           const all = tx.objectStore('versions').getAll(IDBKeyRange.bound([url, 0], [url, Infinity]));
           all.onsuccess = () => {
-            for (const v of all.result as { version: number; httpStatus: number | null; imageIds: string[]; failures: unknown[] }[]) {
-              out.versions.push({ version: v.version, httpStatus: v.httpStatus, imageIds: v.imageIds, failures: v.failures.length });
+            for (const v of all.result as { version: number; httpStatus: number | null; imageIds: string[]; failures: { url: string; reason: string }[]; article: { textContent: string } }[]) {
+              out.versions.push({ version: v.version, httpStatus: v.httpStatus, imageIds: v.imageIds, failures: v.failures.length, failed: v.failures, text: v.article.textContent });
               for (const id of v.imageIds) {
                 const image = tx.objectStore('images').get(id);
                 image.onsuccess = () => out.imageSizes.push((image.result as { blob?: Blob } | undefined)?.blob?.size ?? -1);
@@ -445,6 +456,84 @@ for (const browserName of browserNames) {
       await tab.close();
       expect(facts.entries).toBe(1);
       expect(facts.versions.map((v) => ({ version: v.version, httpStatus: v.httpStatus }))).toEqual([{ version: 1, httpStatus: 200 }]);
+      expect(facts.imageSizes.every((size) => size > 0)).toBe(true);
+    }, 90000);
+
+    it('saves from the live page when the site turns slow: within the image budget, the text and the fast image kept, the slow ones recorded as not fetched', async () => {
+      const path = '/library/slow-site.html';
+      const site = serveArticle(h, path, '?v=slow-site');
+      // A third picture in the article, so one can come late and another never.
+      site.rewrite((html) => html.replace('</article>', '<figure><img src="/library/flood-map.png" alt="The flooded districts"><figcaption>The flooded districts.</figcaption></figure></article>'));
+      const pageUrl = h.url('news.test', path);
+      const page = await h.newTab(pageUrl);
+      // The page has loaded; now the site slows down: one picture answers after the save's whole
+      // image budget (yet within one image's own timeout, so only the budget can cut it short),
+      // one never answers; the first picture stays fast.
+      const { budgetMs, timeoutMs } = IMAGE_DEFAULTS;
+      const lateMs = budgetMs + 8000;
+      expect(lateMs).toBeLessThan(timeoutMs);
+      site.slow('/library/flood-map.png', lateMs);
+      site.hang('/library/bridge.png');
+      const started = Date.now();
+      expect(await h.hook(page, { hook: 'menu', menuItemId: 'save-page' })).toEqual({ ok: true });
+      const took = Date.now() - started;
+      // Waited for the slow pictures until the budget ran out, and not for the late one to come.
+      expect(took).toBeGreaterThanOrEqual(budgetMs);
+      expect(took).toBeLessThan(lateMs);
+      expect(site.held()).toBeGreaterThan(0); // the never-answering picture was asked for
+      await page.close();
+      site.hang('/library/bridge.png', false);
+
+      const library = await h.openExtensionPage('library.html');
+      await library.waitFor(() => document.querySelector('#library-search') !== null, undefined, 15000);
+      const facts = await storedFacts(library, pageUrl);
+      await library.close();
+      expect(facts.entries).toBe(1);
+      expect(facts.versions).toHaveLength(1);
+      const [saved] = facts.versions;
+      expect(saved!.text).toContain('forty thousand sandbags');
+      expect(saved!.text).toContain('strengthen the levee permanently');
+      expect(saved!.imageIds).toHaveLength(1); // the fast picture (the srcset's 800w, one size)
+      expect(facts.imageSizes.every((size) => size > 0)).toBe(true);
+      expect(saved!.failed).toEqual(
+        expect.arrayContaining([
+          { url: h.url('news.test', '/library/bridge.png?v=slow-site'), reason: 'timeout' },
+          { url: h.url('news.test', '/library/flood-map.png?v=slow-site'), reason: 'timeout' },
+        ]),
+      );
+      expect(saved!.failed).toHaveLength(2);
+
+      // The copy opens with the site gone: the text and the fast picture, nothing asked of the site.
+      site.down();
+      const before = h.server.requests.length;
+      const reader = await h.openExtensionPage(`reader.html?url=${encodeURIComponent(pageUrl)}`);
+      await reader.waitFor(() => document.querySelector('.saved-banner') !== null && [...document.querySelectorAll<HTMLImageElement>('article img[src]')].some((i) => i.complete && i.naturalWidth > 0), undefined, 20000);
+      const shown = await reader.evaluate(() => ({
+        text: document.querySelector('article')?.textContent ?? '',
+        srcs: [...document.querySelectorAll<HTMLImageElement>('article img')].map((i) => i.getAttribute('src')),
+      }));
+      await reader.close();
+      expect(shown.text).toContain('forty thousand sandbags');
+      expect(shown.srcs.filter((src) => src !== null)).toEqual([expect.stringMatching(/^blob:/)]);
+      expect(h.server.requests.slice(before).filter((r) => r.path.startsWith('/library/'))).toEqual([]);
+    }, 90000);
+
+    it("the reader's Save of a local page whose pictures are fast finishes within 2 s, pictures included", async () => {
+      const path = '/library/fast-site.html';
+      serveArticle(h, path, '?v=fast-site');
+      const pageUrl = h.url('news.test', path);
+      const reader = await h.openExtensionPage(`reader.html?url=${encodeURIComponent(pageUrl)}`);
+      await reader.waitFor(() => document.querySelector<HTMLButtonElement>('button.save:not([disabled])') !== null && document.querySelector('article') !== null, undefined, 20000);
+      const started = Date.now();
+      await reader.evaluate(() => document.querySelector<HTMLButtonElement>('button.save')!.click());
+      await reader.waitFor(() => (document.querySelector('.save-status')?.textContent ?? '') !== '' && !document.querySelector('button.save[aria-busy="true"]'), undefined, 10000);
+      const took = Date.now() - started;
+      const status = await reader.evaluate(() => document.querySelector('.save-status')?.textContent ?? '');
+      const facts = await storedFacts(reader, pageUrl);
+      await reader.close();
+      expect(status).toMatch(/Saved for offline reading/);
+      expect(took).toBeLessThan(2000);
+      expect(facts.versions.map((v) => ({ images: v.imageIds.length, failed: v.failed }))).toEqual([{ images: 2, failed: [] }]);
       expect(facts.imageSizes.every((size) => size > 0)).toBe(true);
     }, 90000);
 
