@@ -255,14 +255,15 @@ export async function libraryPaintBench(repoRoot: string, options: { articles?: 
  * (A, B, A, B, …) so both see the same load on a shared machine. Per build, when the first 50
  * rows were painted from navigation start.
  */
-export async function libraryPaintCompare(dirs: string[], options: { articles?: number; rounds?: number; log?: (s: string) => void } = {}): Promise<{ dir: string; rowsMs: number[]; medianRowsMs: number; medianAllMs: number }[]> {
-  const articles = options.articles ?? 10000;
+export async function libraryPaintCompare(dirs: string[], options: { articles?: number; articlesEach?: number[]; rounds?: number; log?: (s: string) => void } = {}): Promise<{ dir: string; articles: number; rowsMs: number[]; medianRowsMs: number; medianAllMs: number }[]> {
+  // One size for all, or one per browser (`articlesEach`: the same build on two library sizes).
+  const sizes = dirs.map((_, i) => options.articlesEach?.[i] ?? options.articles ?? 10000);
   const rounds = options.rounds ?? 9;
   const log = options.log ?? (() => undefined);
   const opened: Awaited<ReturnType<typeof openSeededLibrary>>[] = [];
   try {
-    for (const dir of dirs) opened.push(await openSeededLibrary(dir, articles, []));
-    log(`seeded ${articles} articles in ${dirs.length} browsers`);
+    for (const [i, dir] of dirs.entries()) opened.push(await openSeededLibrary(dir, sizes[i]!, []));
+    log(`seeded ${sizes.join(' / ')} articles in ${dirs.length} browsers`);
     const rows = dirs.map(() => [] as number[]);
     const all = dirs.map(() => [] as number[]);
     for (let round = -1; round < rounds; round++) {
@@ -275,7 +276,7 @@ export async function libraryPaintCompare(dirs: string[], options: { articles?: 
         all[i]!.push(load.all);
       }
     }
-    return dirs.map((dir, i) => ({ dir, rowsMs: rows[i]!, medianRowsMs: median(rows[i]!), medianAllMs: median(all[i]!) }));
+    return dirs.map((dir, i) => ({ dir, articles: sizes[i]!, rowsMs: rows[i]!, medianRowsMs: median(rows[i]!), medianAllMs: median(all[i]!) }));
   } finally {
     for (const o of opened) await o.close();
   }

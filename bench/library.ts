@@ -354,6 +354,17 @@ export async function runLibraryBench(repoRoot: string, argv: string[] = [], log
     log(`library: median ratio ${(results[1]!.medianRowsMs / results[0]!.medianRowsMs).toFixed(2)} (second / first); load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
     return { figures: {}, status: 0 };
   }
+  const sizesAt = argv.indexOf('--compare-sizes');
+  if (sizesAt >= 0) {
+    // One build on two library sizes, loads interleaved: --compare-sizes N_A N_B [--ext DIR].
+    const extAt = argv.indexOf('--ext');
+    const dir = extAt >= 0 ? argv[extAt + 1]! : join(repoRoot, 'dist/chrome');
+    const articlesEach = argv.slice(sizesAt + 1, sizesAt + 3).map(Number);
+    const results = await libraryPaintCompare([dir, dir], { articlesEach, rounds: arg('--runs', 9), log: (m) => log(`library: ${m}`) });
+    for (const r of results) log(`library: ${r.articles} articles: first 50 rows painted at ${r.rowsMs.join(', ')} ms from navigation start, median ${r.medianRowsMs} ms; whole list median ${r.medianAllMs} ms`);
+    log(`library: median ratio ${(results[1]!.medianRowsMs / results[0]!.medianRowsMs).toFixed(2)} (${articlesEach[1]} / ${articlesEach[0]}); load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+    return { figures: {}, status: 0 };
+  }
   const answerAt = argv.indexOf('--answer-compare');
   if (answerAt >= 0) {
     // Two builds' first answer to a query typed as the page opens, interleaved: --answer-compare DIR_A DIR_B.
