@@ -60,7 +60,13 @@ function extract(doc: Document, opts: ExtractOptions): Article | null {
     for (const r of sc.negatives) {
       if (r.raw >= 0.5 * rootRaw && (!b || r.el.contains(b.el) || !COMMENTS.test(r.el.getAttribute('class') + ' ' + r.el.getAttribute('id')))) trusted.add(r.el);
     }
-    if (trusted.size) sc = scan(doc, trusted);
+    if (trusted.size) {
+      // Why the comparison: a sidebar of several teaser blurbs can hold more prose in all than a
+      // short article (a results table with a few lines of text), yet no one article in it;
+      // the second look only wins when it finds a container with more prose than the first.
+      const again = scan(doc, trusted);
+      if (!b || (again.best && again.best.good > b.good)) sc = again;
+    }
   }
   const best = sc.best;
   if (!best || best.good < MIN_GOOD) return null;

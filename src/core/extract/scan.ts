@@ -31,6 +31,10 @@ export interface Rec {
   card: boolean;
   /** Kind of the first text block inside, in document order: 1 = link block, 2 = text. */
   first: number;
+  /** The block's own text starts inside a link (an inline headline link). */
+  leadLink: boolean;
+  /** The block's last non-link text ends in an ellipsis ("…" or "..."): a cut-off summary. */
+  ellipsis: boolean;
   /** Inside a furniture element (inherited). */
   neg: boolean;
   inLink: boolean;
@@ -117,7 +121,7 @@ function furnitureKey(key: string, words: RegExp): boolean {
 function newRec(el: Element, parent: Rec | null, tag: string): Rec {
   const isBlock = BLOCK_TAGS.has(tag);
   const rec: Rec = {
-    el, good: 0, bad: 0, raw: 0, text: 0, link: 0, paras: 0, negSelf: false, weak: false, linkBlocks: 0, linkHeads: 0, first: 0, card: false,
+    el, good: 0, bad: 0, raw: 0, text: 0, link: 0, paras: 0, negSelf: false, weak: false, linkBlocks: 0, linkHeads: 0, first: 0, leadLink: false, ellipsis: false, card: false,
     neg: parent ? parent.neg : false,
     inLink: parent ? parent.inLink || tag === 'A' : tag === 'A',
     pag: parent ? parent.pag : false,
@@ -215,9 +219,14 @@ export function scan(doc: Document, trusted?: Set<Element>): ScanResult {
           const top = stack[stack.length - 1]!;
           const b = top.block!;
           const len = e - s + 1;
+          if (b.own === 0) b.leadLink = top.inLink;
           b.own += len;
           if (top.inLink) b.ownLink += len;
-          else b.last = data[e - 1]!;
+          else {
+            const c = data.charCodeAt(e - 1);
+            b.last = data[e - 1]!;
+            b.ellipsis = c === 0x2026 || (c === 46 && e - s >= 3 && data.charCodeAt(e - 2) === 46 && data.charCodeAt(e - 3) === 46);
+          }
           if (!b.cjk && CJK.test(data.length > 200 ? data.slice(0, 200) : data)) b.cjk = true;
         }
       }
@@ -255,6 +264,14 @@ export function scan(doc: Document, trusted?: Set<Element>): ScanResult {
     if ((rec.first === 1 || rec.linkHeads) && rec.linkBlocks && rec.paras <= 2 && rec.good > 0 && rec.good < CARD_MAX && CARD_TAGS.has(rec.el.tagName)) {
       // Why: a teaser card — a headline link followed by a one- or two-sentence summary — is
       // prose-shaped but belongs to a list of other stories, not to the article.
+      rec.bad += rec.good;
+      rec.good = 0;
+      rec.paras = 0;
+      rec.card = true;
+    } else if (rec.leadLink && rec.ellipsis && rec.ownLink >= 15 && rec.paras === 1 && rec.good < CARD_MAX && CARD_TAGS.has(rec.el.tagName)) {
+      // Why: the same teaser written inline — a headline link and a summary cut off with an
+      // ellipsis in one block ("<li><a>Headline</a> <span>First words of the story…</span>") —
+      // is a story of a list (tickers, "latest news"), never a paragraph of the article.
       rec.bad += rec.good;
       rec.good = 0;
       rec.paras = 0;

@@ -302,3 +302,41 @@ describe('countUnits and guessDir', () => {
     expect(guessDir('short')).toBeNull();
   });
 });
+
+describe('choosing the container: a second look must find more prose than the first', () => {
+  it('a short article with a results table keeps its place against a sidebar of widget blurbs holding more prose in all', () => {
+    const rows = Array.from({ length: 12 }, (_, i) => `<tr><td>${i + 1}</td><td>Driver Number ${i + 1}</td><td>${5000 - i * 97}</td></tr>`).join('');
+    const widget = (n: number): string => `<div class="widget"><h3>Column ${n}</h3><p>Click the photo and read the columns our writer publishes about racing, week after week, from the paddock to the podium and back.</p></div>`;
+    const html = `<html><head><title>Championship standings</title></head><body><div class="page">
+      <div class="post"><h1>Championship standings</h1><p>On this page you will always find the current championship standings, updated after each race.</p>
+      <p>Bookmark it and come back after every race to check who leads.</p>
+      <table><tbody>${rows}</tbody></table></div>
+      <aside class="sidebar">${[1, 2, 3, 4, 5].map(widget).join('')}</aside></div></body></html>`;
+    const dom = new JSDOM(html, { url: 'https://racing.example.com/standings', virtualConsole: new VirtualConsole() });
+    const a = extractUnchanged(dom, { url: 'https://racing.example.com/standings' })!;
+    expect(a.textContent).toContain('On this page you will always find the current championship standings');
+    expect(a.textContent).toContain('Driver Number 12');
+    expect(a.textContent).not.toContain('Click the photo');
+  });
+});
+
+describe('teasers written inline', () => {
+  const P = (i: number): string => `<p>Paragraph ${i} of the story tells what the council decided, why it matters, and who objected to it.</p>`;
+  const teaser = (i: number): string => `<li><a href="/story-${i}">Headline of another story number ${i}</a> <span>CITY: The first words of that other story, cut off by the template before the sentence ends and the reader clicks on...</span></li>`;
+  function text(body: string): string {
+    const dom = new JSDOM(`<html><head><title>Council votes</title></head><body>${body}</body></html>`, { url: 'https://news.example.com/a', virtualConsole: new VirtualConsole() });
+    return extractUnchanged(dom, { url: 'https://news.example.com/a' })!.textContent;
+  }
+
+  it('a list of headline links each followed by a summary cut off with an ellipsis is a list of stories, not the article', () => {
+    const ticker = `<div class="breaking-news"><ul>${[1, 2, 3, 4, 5, 6, 7, 8].map(teaser).join('')}</ul></div>`;
+    const t = text(`<div class="main">${ticker}<div class="story">${[1, 2, 3, 4].map(P).join('')}</div></div><div class="footer-area">${ticker}</div>`);
+    expect(t).toBe([1, 2, 3, 4].map((i) => `Paragraph ${i} of the story tells what the council decided, why it matters, and who objected to it.`).join('\n\n'));
+  });
+
+  it('a list item that starts with a link and ends in a full stop stays in the article', () => {
+    const item = '<li><a href="/report">The auditor\'s report</a> found that the council had spent the flood fund on roads instead of levees.</li>';
+    const t = text(`<div class="story">${P(1)}<ul>${item}</ul>${P(2)}${P(3)}</div>`);
+    expect(t).toContain("The auditor's report found that the council had spent the flood fund");
+  });
+});
