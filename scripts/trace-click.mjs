@@ -117,6 +117,38 @@ for (const e of rows) {
   const dur = e.dur === undefined ? `  ${e.ph}   ` : `+${(e.dur / 1000).toFixed(1).padStart(6)}`;
   console.log(`${((e.ts - t0) / 1000).toFixed(1).padStart(8)} ${dur}  ${where.padEnd(52)} ${e.name} ${String(detail).slice(0, 80)}`);
 }
+
+// What the frame that draws the text is made of: from the article-painted mark (its rAF) to the
+// text presented, the time each kind of work took, summed over the events of that window (the
+// outermost event of each kind per thread, clipped to the window; threads run in parallel, so
+// the rows add up to more than the window).
+if (markEvent) {
+  const from = markEvent.ts;
+  const to = t0 + last.paintMs * 1000;
+  const KINDS = [
+    ['style and layout (main)', /^(?:LocalFrameView::RunStyleAndLayoutLifecyclePhases|Document::UpdateStyleAndLayout|UpdateLayoutTree|Layout)$/],
+    ['prepaint and paint (main)', /^(?:PrePaint|LocalFrameView::RunPaintLifecyclePhase|Paint)$/],
+    ['commit (main)', /^(?:Commit|ProxyMain::BeginMainFrame::commit)$/],
+    ['image load and decode (main: SVG documents, image data)', /^(?:IsolatedSVGDocumentHost::IsolatedSVGDocumentHost|ImageResourceContent::updateImage|ImageFrameGenerator::decode|Decode Image|ImageDecodeTask)$/],
+    ['font decode (main)', /^DecodeFont$/],
+    ['tile raster (raster worker)', /^RasterTask$/],
+    ['prepare tiles and activation (compositor)', /^(?:TileManager::PrepareTiles|LayerTreeHostImpl::ActivateSyncTree)$/],
+    ['viz software draw (DrawAndSwap)', /^Display::DrawAndSwap$/],
+    ['  of which the longest single quad', /^SoftwareRenderer::DoDrawQuad$/],
+  ];
+  console.log(`\nframe → presented: ${((to - from) / 1000).toFixed(1)} ms (the article-painted mark to the title presented), by kind of work in that window:`);
+  for (const [label, pattern] of KINDS) {
+    const inWindow = events.filter((e) => e.ph === 'X' && pattern.test(e.name) && e.ts < to && e.ts + e.dur > from && /Extension Renderer|GPU Process/.test(procs.get(e.pid) ?? ''));
+    const clipped = (e) => (Math.min(e.ts + e.dur, to) - Math.max(e.ts, from)) / 1000;
+    if (label.startsWith('  of which')) {
+      console.log(`  ${label.padEnd(58)} ${Math.max(0, ...inWindow.map(clipped)).toFixed(1).padStart(7)} ms`);
+      continue;
+    }
+    // Outermost only: an event inside another matching one on the same thread is not counted twice.
+    const outer = inWindow.filter((e) => !inWindow.some((o) => o !== e && o.pid === e.pid && o.tid === e.tid && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && (o.ts < e.ts || o.dur > e.dur)));
+    console.log(`  ${label.padEnd(58)} ${outer.reduce((sum, e) => sum + clipped(e), 0).toFixed(1).padStart(7)} ms (${outer.length})`);
+  }
+}
 await context.close();
 await server.close();
 rmSync(profile, { recursive: true, force: true });

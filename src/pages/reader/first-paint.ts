@@ -10,8 +10,8 @@
 import type { Handoff } from '../../shared/messages.js';
 import { DEFAULT_SETTINGS, readMirror } from '../../shared/settings-values.js';
 import { pickUiLanguage } from '../shared/ui-language.js';
-import { drawFirstPaint } from './first-paint-view.js';
-import { applySettings } from './themes.js';
+import { drawFirstPaint, screenfulBudget } from './first-paint-view.js';
+import { LINE_HEIGHT_VALUES, LINE_WIDTHS_EM, applySettings } from './themes.js';
 import { EARLY_HANDOFF } from './early-handoff.js';
 import { takeHandoff, type HandoffApi } from './take-handoff.js';
 
@@ -53,7 +53,8 @@ function start(): void {
   const uiDir = ownDir === 'rtl' || ownDir === 'ltr' ? ownDir : api.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
   document.documentElement.lang = locale;
   document.documentElement.dir = uiDir;
-  applySettings(readMirror() ?? DEFAULT_SETTINGS);
+  const settings = readMirror() ?? DEFAULT_SETTINGS;
+  applySettings(settings);
 
   const params = new URLSearchParams(location.search);
   const pageUrl = params.get('url');
@@ -76,7 +77,9 @@ function start(): void {
     const article = handedOver?.article;
     // An earlier saved version, or nothing handed over: the full reader decides what to show.
     if (!pageUrl || params.has('version') || !article || !article.title) return loadFullReader();
-    document.getElementById('app')?.replaceChildren(drawFirstPaint(document, article, pageUrl, { locale, dir: uiDir, t }));
+    // The first screenful only (first-paint-view.ts): about two viewports of text.
+    const budget = screenfulBudget({ heightPx: innerHeight || 900, fontPx: settings.fontSize, leading: LINE_HEIGHT_VALUES[settings.lineHeight], widthEm: LINE_WIDTHS_EM[settings.width] });
+    document.getElementById('app')?.replaceChildren(drawFirstPaint(document, article, pageUrl, { locale, dir: uiDir, t, budget }));
     requestAnimationFrame(() => {
       // As ArticleView's (for benchmarks): the first frame with the article in it.
       performance.mark('samizdat:article-painted');
