@@ -41,6 +41,10 @@ describe('built manifests', () => {
         expect(read(browser)).not.toHaveProperty('web_accessible_resources');
       });
 
+      it('holds the offline library without a storage limit (issue 5: `unlimitedStorage`)', () => {
+        expect(read(browser).permissions).toContain('unlimitedStorage');
+      });
+
       it('asks only for permissions the README justifies', () => {
         const readme = readFileSync(join(root, 'README.md'), 'utf8');
         for (const permission of read(browser).permissions) expect(readme, permission).toContain(`\`${permission}\``);
