@@ -1,4 +1,5 @@
-import { hiddenText, scriptProse, unlinkedText, type PageFacts } from './walk.js';
+import { AGENT, DENIAL, ECHO, REFERENCE, REQUEST, isNotice, noticeShape, type Evidence } from './evidence.js';
+import { hiddenText, scriptProse, scriptTitle, unlinkedText, type PageFacts } from './walk.js';
 
 /**
  * General block-page heuristics, for block pages no signature lists.
@@ -29,7 +30,7 @@ const BLOCK_PHRASES: RegExp[] = [
   /\b(?:has|have)\s+(?:restricted|blocked|denied|disabled|suspended)\s+access\s+to\s+(?:this|the)\b/,
   /\baccess\b[^.!?]{0,120}?\b(?:is|are)\s+not\s+(?:permitted|allowed|authori[sz]ed)\b/,
   // A network that filters says the page is not for its users: "unavailable on our guest network".
-  /\b(?:unavailable|not available|isnt available|blocked|filtered|not permitted|not allowed|cannot be reached|cannot be accessed)\s+(?:on|over|from|through|via)\s+(?:(?:this|our|the|your)\s+)?(?:[a-z-]+\s+){0,3}(?:network|wi-?fi|connection|computers?)\b/,
+  /\b(?:unavailable|not available|isnt available|blocked|filtered|not permitted|not allowed|cannot be reached|cannot be accessed)\s+(?:on|over|from|through|via)\s+(?:(?:this|our|the|your)\s+)?(?:[^\s.!?]+\s+){0,3}(?:network|wi-?fi|connection|computers?)\b/,
   // A filter, firewall or security product says what it did: "the campus firewall blocked it",
   // "Web Shield stopped this page from loading".
   /\b(?:filter|firewall|proxy|gateway|administrator|provider|isp|network|shield|protection|software|service)\s+(?:has\s+|have\s+)?(?:blocked|stopped|denied)\s+(?:this|the|it|access|your)\b/,
@@ -120,6 +121,9 @@ const BLOCK_PHRASES: RegExp[] = [
   // German, French, Spanish, Portuguese, Italian
   /(?:zugriff|zugang|seite|webseite|website)[^.!?]{0,60}?(?:gesperrt|blockiert|verweigert|unzugänglich)/,
   /(?:accès|site|page)[^.!?]{0,60}?(?:bloqué|bloquée|restreint|interdit|inaccessible|suspendu)/,
+  // "Filtered by" a named filter, in many languages: a filter that admits what it did (even on a
+  // page dressed as a 404, the historical disguise of some national filters).
+  /\b(?:filtered|filtrée?s?|filtrad[oa]s?|filtrat[oa]|gefiltert|gefilterd|filtrowan[aey]|filtrován[aoy]?)\s+(?:by|par|por|pela|pelo|da|dal|dalla|von|durch|door|przez)\b|отфильтрован[аоы]?\s/,
   // "Ce site est inaccessible / no es accesible / non è accessibile" (with an authority or a title).
   /(?:sitio|página|site|sito|pagina)[^.!?]{0,60}?(?:inaccesible|no\s+es\s+accesible|inacessível|não\s+está\s+acessível|inaccessibile|non\s+è\s+accessibile)/,
   /accès\s+(?:est\s+)?rendu\s+impossible|(?:ce\s+site|cette\s+page)\s+n[’]?est\s+pas\s+autorisée?/,
@@ -193,7 +197,7 @@ const AUTHORITY: RegExp[] = [
   /(?:法律|裁判所|総務省|規制)/,
   /(?:กระทรวง|ศาล|คำสั่ง|พระราชบัญญัติ|กฎหมาย)/,
   /(?:pháp luật|quy định|bộ thông tin|cơ quan quản lý|nhà nước|thẩm quyền)/,
-  /\b(?:gericht|gesetz|behörde|jugendschutz|kategorie|administrator|richtlinie|tribunal|décision|loi|autorité|arcom|ministère|ley|juzgado|orden judicial|lei|tribunale|decreto|legge|autorità|agcom)\b/,
+  /\b(?:gericht|gesetz|behörde|jugendschutz|kategorie|administrator|richtlinie|tribunal|décision|loi|autorité|autoridad|autoridade|comisión|comissão|arcom|ministère|ley|juzgado|orden judicial|lei|tribunale|decreto|legge|autorità|agcom)\b/,
   /(?:gerichtlich|urheberrechtsgesetz|contrôle parental|filtrage|catégorie|judicial|judiciário|judiciario|juízo|ordem judicial)/,
   // A category or a rule the page was classed under, in Spanish, Portuguese, Italian, French.
   /\b(?:clasificad[oa]|classificad[oa]|classificat[oa]|classé|classée)\s+(?:como|come|comme)\b|\b(?:categoría|categoria|política|politique|politica|reglamento|regulamento|règlement|regolamento|resolución|resolução)\b/,
@@ -224,6 +228,12 @@ const OWN_POLICY = /\b(?:privacy|cookies?|our|acceptable use|data protection|ref
 const OTHER_GATE = /\b(?:sign in|signin|log in|login|create (?:a |an )?(?:free )?account|subscribe|subscribers?|subscription|credentials|accept all|reject all|manage (?:options|preferences|cookies|settings)|cookie settings|consent|date of birth|verify your age|confirm your age|are you (?:over|at least) \d\d|too many requests|rate limit\w*|try again (?:later|in)|verify(?:ing)? (?:that )?you are (?:a )?human|are you a robot|captcha|unusual traffic|security check|enable javascript and cookies|not found|couldnt find|could not find|cannot be found|cant be found|no longer available|(?:re)?moved or deleted)\b/;
 
 /**
+ * A warning not to type one's credentials ("do not enter your company credentials", as a
+ * gateway's caution page says) asks for none: it is not a login wall's "credentials".
+ */
+const NO_CREDENTIALS = /\b(?:do not|dont|don’t|never)\s+(?:enter|type|share|give|submit)\s+(?:your\s+|any\s+)?(?:[a-z]+\s+)?(?:credentials|passwords?|log\s?in details)\b/g;
+
+/**
  * A site's own licensing choice ("not available due to licensing restrictions", "the rights
  * holder"): not a block, unless a court ordered it (copyright blocks name the rights holders too).
  */
@@ -235,7 +245,7 @@ const COURT_ORDER = /\b(?:court|judge|judicial|injunction)\b|gericht|tribunal|ju
  * way past them too (log in to change the setting, verify your age), so with this evidence a
  * gate's wording does not clear the page.
  */
-const FILTER_NAMED = /\b(?:content filter\w*|web filter\w*|url filter\w*|filtering service|categori[sz]ed (?:as|under)|parental (?:control|tool)s?|safe\s?(?:web|surf\w*)(?: service)?|blocked for your viewing|(?:blocked|filtered|restricted) categor(?:y|ies)|content (?:control|lock))\b/;
+const FILTER_NAMED = /\b(?:(?:filtered|filtrée?|filtrad[oa]|filtrat[oa]|gefiltert|gefilterd|blocked|bloquée?|bloquead[oa]|gesperrt)\s+(?:by|par|por|pela|pelo|da|dal|dalla|von|durch|door)\s+(?:[^\s.!?]+\s+){0,3}\S*(?:gateway|passerelle|filter|filtre|filtro|proxy|firewall|pare-feu|pasarela|cortafuegos)|content filter\w*|web filter\w*|url filter\w*|filtering service|categori[sz]ed (?:as|under)|parental (?:control|tool)s?|safe\s?(?:web|surf\w*)(?: service)?|blocked for your viewing|(?:blocked|filtered|restricted) categor(?:y|ies)|content (?:control|lock))\b/;
 
 /**
  * A corporate or school security gateway describing itself: "your organization has selected X to
@@ -249,6 +259,20 @@ const NOT_SHOWN = /\b(?:we|you)\s+(?:couldnt|could not|cant|cannot|can not|were 
  * blocked you will see a page titled…", "if access is restricted, ask…") is not a block page.
  */
 const HYPOTHETICAL = /(?:^|[.!?:]\s)(?:when|whenever|if|should)\s[^.!?]*|[^.!?]*\byou\s+will\s+see\b[^.!?]*/g;
+
+/**
+ * Wording in quotation marks is quoted, not stated: a story or a report that cites a notice
+ * ("…显示“该网站已被屏蔽”的提示页面", «доступ ограничен», „Seite gesperrt“) is about one. A
+ * notice states its own words (ASCII quotes are dropped by normalise.ts; these are the
+ * typographic ones of the languages we cover, each pair up to 120 characters).
+ */
+const QUOTED = /“[^“”]{1,120}”|„[^„“”]{1,120}[“”]|«[^«»]{1,120}»|「[^「」]{1,120}」|『[^『』]{1,120}』|‘[^‘’]{1,120}’/g;
+
+/**
+ * An article's own furniture: a reading time ("5 min read", "阅读约12分钟", "Lesezeit"), a
+ * by-line naming a reporter. A notice has neither; a story about blocking has both.
+ */
+const ARTICLE_MARKER = /\b\d+\s?(?:min|minute|minutes)\s+read\b|\bread(?:ing)?\s+time\b|lesezeit|temps de lecture|minutos de lectura|tempo di lettura|минут\w* чтени|время чтения|阅读约?\s?\d+\s?分钟|閱讀約?\s?\d+\s?分鐘|読了|\b(?:by|von|par|por|di)\s+(?:our\s+)?(?:staff\s+)?(?:reporter|correspondent|correspondant|corresponsal|korrespondent)\b|(?:^|\s)(?:记者|記者|通讯员|本报)\s?\S/;
 
 /**
  * A page that speaks of "block pages" as a thing (a filter's help article, a news story, a
@@ -292,6 +316,40 @@ const ADDRESSES_USER_ALL = new RegExp(ADDRESSES_USER.source, 'g');
 /** A warning picture's file name or alt text (as whole name parts: not "blockchain.jpg"). */
 const WARNING_IMAGE = /(?:^|[^a-z])(?:block(?:ed|ing|page)?|dns-?warning|warning|denied|forbidden|stop|restrict(?:ed)?|internet-?sehat|internetsehat|sehat|positif|terlarang|negatif|censored|prohibited|legal-?(?:text|notice|warning)|notice)(?:[^a-z]|$)/;
 
+/** The answers a piece of text gives to evidence.ts's questions. */
+function evidenceOf(stated: string, whyText: string, title: string, textLength: number, links: number): Evidence {
+  return {
+    denial: anyMatch(DENIAL, stated) || anyMatch(BLOCK_PHRASES, stated) || anyMatch(WEAK_PHRASES, stated) || (title.length > 0 && anyMatch(DENIAL, title)),
+    request: REQUEST.test(stated),
+    authority: anyMatch(AUTHORITY, whyText),
+    agent: AGENT.test(whyText),
+    reference: REFERENCE.test(whyText),
+    echo: ECHO.test(whyText),
+    shape: noticeShape(textLength, links),
+  };
+}
+
+/** A heading that points at the page the user asked for: "this site", "the requested page". */
+const DEICTIC = /\b(?:this|the requested|your)\b|\b(?:este|esta|cette|ce|dieser|diese|dieses|deze|dit|questo|questa|este|bu)\s|(?:этот|эта|это|данн|цей|ця|هذا|هذه|این|该|此|這|この)/;
+
+/** Characters of text under a notice heading that say who and why. */
+const REGION = 1200;
+
+function noticeRegion(f: PageFacts): HeuristicResult | null {
+  for (const h of f.headings) {
+    // A question ("This site is blocked? Not anymore.") is a pitch, not a notice.
+    if (h.length > 200 || h.includes('?') || !DEICTIC.test(h) || !(anyMatch(BLOCK_PHRASES, h) || anyMatch(DENIAL, h))) continue;
+    const at = f.text.indexOf(h);
+    if (at < 0) continue;
+    const region = f.text.slice(at, at + REGION);
+    if (ABOUT_BLOCK_PAGES.test(region) || ARTICLE_MARKER.test(region)) continue;
+    if ((region.match(ABOUT_BLOCKING)?.length ?? 0) + (f.title.match(ABOUT_BLOCKING)?.length ?? 0) >= ABOUT_BLOCKING_MIN) continue;
+    const e = evidenceOf(region, region.replace(OWN_POLICY, ' '), '', REGION, 99);
+    if ((e.authority || e.agent) && (e.reference || e.echo)) return { blocked: true, reason: 'notice region' };
+  }
+  return null;
+}
+
 export interface HeuristicResult {
   blocked: boolean;
   reason?: string;
@@ -316,6 +374,13 @@ export function heuristics(f: PageFacts): HeuristicResult {
       return { blocked: true, reason: 'operator notice' };
     }
   }
+  // A notice inside a portal's full chrome (menus, news tiles, asides before it): its heading
+  // says this site is refused, and the text under the heading says who or why with a number or
+  // an echoed field. Not on article pages (a headline names no "this site").
+  if (!f.ogArticle && f.headings.length) {
+    const region = noticeRegion(f);
+    if (region) return region;
+  }
   // Articles are not block pages; long pages are not either (a block page says one thing).
   if (f.truncated || f.textLength > SHORT_TEXT || f.paragraphs > 25) return { blocked: false };
   const text = f.text.length > 4000 ? f.text.slice(0, 4000) : f.text;
@@ -325,15 +390,16 @@ export function heuristics(f: PageFacts): HeuristicResult {
   if ((text.match(ABOUT_BLOCKING)?.length ?? 0) + (title.match(ABOUT_BLOCKING)?.length ?? 0) >= ABOUT_BLOCKING_MIN) return { blocked: false };
   // Gate wording in the page's own sentences, not in its links and navigation (a portal's
   // "Login" link) nor in the address it echoes back.
-  const gateText = unlinkedText(f).replace(HOSTS, ' ').replace(ADDRESSES_USER_ALL, ' ');
+  const gateText = unlinkedText(f).replace(HOSTS, ' ').replace(ADDRESSES_USER_ALL, ' ').replace(NO_CREDENTIALS, ' ');
   const gate = f.passwordField || OTHER_GATE.test(gateText) || OTHER_GATE.test(title) || ((LICENSING_GATE.test(text) || LICENSING_GATE.test(title)) && !COURT_ORDER.test(text));
   if (gate && !FILTER_NAMED.test(text)) return { blocked: false };
   if (SECURITY_GATEWAY.test(text) && NOT_SHOWN.test(text)) return { blocked: true, reason: 'security gateway' };
   const ownPolicyFree = text.replace(OWN_POLICY, ' ');
 
+  if (ARTICLE_MARKER.test(text)) return { blocked: false };
   const titleSays = title.length > 0 && title.length < 200 && !STATUS_TITLE.test(title) && (anyMatch(TITLE_BLOCK, title) || TITLE_WORDS.test(title));
   // What the page states, not what it supposes ("when a site is blocked you will see…").
-  const stated = text.replace(HYPOTHETICAL, ' ');
+  const stated = text.replace(HYPOTHETICAL, ' ').replace(QUOTED, ' ');
   const textSays = anyMatch(BLOCK_PHRASES, stated);
   if (titleSays || textSays || anyMatch(WEAK_PHRASES, stated)) {
     const why = anyMatch(AUTHORITY, ownPolicyFree) || anyMatch(AUTHORITY, title);
@@ -341,18 +407,28 @@ export function heuristics(f: PageFacts): HeuristicResult {
     if (titleSays && textSays) return { blocked: true, reason: 'wording in title and text' };
     if (textSays && f.textLength < 600 && (titleSays || f.links <= 3)) return { blocked: true, reason: 'short page wording' };
   }
+  // No phrase rule decided: weigh the independent evidence (evidence.ts).
+  if (isNotice(evidenceOf(stated, ownPolicyFree, title, f.textLength, f.links))) return { blocked: true, reason: 'evidence' };
 
   // Near-empty pages: a frame, refresh or script that forwards to a block host, nothing but
   // a warning picture under a block title, or a notice the page's script writes.
   if (f.textLength <= TINY_TEXT) {
     const written = scriptProse(f.scripts);
-    if (written && anyMatch(BLOCK_PHRASES, written) && (anyMatch(AUTHORITY, written.replace(OWN_POLICY, ' ')) || titleSays) && !OTHER_GATE.test(written)) {
-      return { blocked: true, reason: 'script-written notice' };
+    // The title the script sets is the page's title as the user sees it.
+    const written_title = scriptTitle(f.scripts);
+    const scriptTitleSays = written_title.length > 0 && (anyMatch(TITLE_BLOCK, written_title) || TITLE_WORDS.test(written_title));
+    if (written && !OTHER_GATE.test(written)) {
+      const says = anyMatch(BLOCK_PHRASES, written);
+      if (says && (anyMatch(AUTHORITY, written.replace(OWN_POLICY, ' ')) || titleSays || scriptTitleSays)) return { blocked: true, reason: 'script-written notice' };
+      if (isNotice(evidenceOf(written, written.replace(OWN_POLICY, ' '), written_title, written.length, 0))) return { blocked: true, reason: 'script-written evidence' };
     }
     // The notice in an iframe's srcdoc or in noscript, on a page that shows nothing else.
     const hidden = f.hidden.length ? hiddenText(f) : '';
-    if (hidden && anyMatch(BLOCK_PHRASES, hidden.replace(HYPOTHETICAL, ' ')) && (anyMatch(AUTHORITY, hidden.replace(OWN_POLICY, ' ')) || titleSays) && !OTHER_GATE.test(hidden)) {
-      return { blocked: true, reason: 'frame or noscript notice' };
+    if (hidden && !OTHER_GATE.test(hidden)) {
+      const hiddenStated = hidden.replace(HYPOTHETICAL, ' ').replace(QUOTED, ' ');
+      const hiddenWhy = hidden.replace(OWN_POLICY, ' ');
+      if (anyMatch(BLOCK_PHRASES, hiddenStated) && (anyMatch(AUTHORITY, hiddenWhy) || titleSays)) return { blocked: true, reason: 'frame or noscript notice' };
+      if (isNotice(evidenceOf(hiddenStated, hiddenWhy, title, hidden.length, 0))) return { blocked: true, reason: 'frame or noscript evidence' };
     }
     for (const fw of f.forwards) if (FORWARD_SUSPECT.test(fw)) return { blocked: true, reason: 'forward' };
     if (titleSays) return { blocked: true, reason: 'title on empty page' };

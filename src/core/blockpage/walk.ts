@@ -48,6 +48,11 @@ export interface PageFacts {
    * it in their string literals (`scriptProse`, read only on pages with almost no visible text).
    */
   scripts: string[];
+  /**
+   * The texts of the page's h1 and h2 headings, normalised (the first few): a notice inside a
+   * portal's chrome is headed by what it says (heuristics.ts, the notice region).
+   */
+  headings: string[];
 }
 
 const NODE_ELEMENT = 1;
@@ -71,7 +76,7 @@ export function walk(doc: Document, budget: number): PageFacts {
   const facts: PageFacts = {
     html: '', text: '', unlinked: [], hidden: [], textLength: 0, truncated: false, elements: 0, links: 0, paragraphs: 0,
     title: '', forwards: [], images: [], articleMeta: false, ogArticle: false, passwordField: false,
-    scripts: [],
+    scripts: [], headings: [],
   };
   const root = doc.documentElement;
   if (!root) return facts;
@@ -87,6 +92,8 @@ export function walk(doc: Document, budget: number): PageFacts {
   let rawParent = '';
   let inTitle = false;
   let titleRaw = '';
+  /** Inside an h1/h2: its text so far (null outside one). */
+  let heading: string | null = null;
 
   let node: Node | null = root;
   // Iterative pre-order walk with explicit close tags on the way up.
@@ -115,6 +122,7 @@ export function walk(doc: Document, budget: number): PageFacts {
         if (name === 'title' && !titleRaw) inTitle = true;
         if (name in RAW_CAP) rawParent = name;
         if (name === 'a' || name === 'nav') linkDepth++;
+        if ((name === 'h1' || name === 'h2') && heading === null && facts.headings.length < MAX_HEADINGS) heading = '';
         node = first;
         continue;
       }
@@ -138,6 +146,7 @@ export function walk(doc: Document, budget: number): PageFacts {
         const piece = data.length > 4000 ? data.slice(0, 4000) : data;
         out.push(piece);
         size += piece.length;
+        if (heading !== null && heading.length < 300) heading += piece;
         if (inTitle) titleRaw += piece;
         else if (textSize < TEXT_CAP) {
           texts.push(piece);
@@ -171,6 +180,11 @@ export function walk(doc: Document, budget: number): PageFacts {
       if (name === rawParent) rawParent = '';
       if (name === 'title') inTitle = false;
       if (name === 'a' || name === 'nav') linkDepth--;
+      if ((name === 'h1' || name === 'h2') && heading !== null) {
+        const h = normaliseText(heading).trim();
+        if (h) facts.headings.push(h);
+        heading = null;
+      }
       // A page whose head declares it an article is not a block page: stop at the head.
       if (name === 'head' && facts.articleMeta) {
         facts.truncated = true;
@@ -248,6 +262,7 @@ function noteElement(el: Element, name: string, facts: PageFacts): void {
 }
 
 const MAX_SCRIPTS = 8;
+const MAX_HEADINGS = 8;
 const MAX_HIDDEN = 24;
 
 /** The text of the hidden markup (srcdoc, noscript): tags dropped, entities of srcdoc already decoded by the parser. */
@@ -270,7 +285,11 @@ export function scriptProse(scripts: string[]): string {
     let m: RegExpExecArray | null;
     while ((m = PROSE_RE.exec(code)) && added < PROSE_CAP) {
       // Escaped letters (\u60a8, as minifiers and hand-written notices in other scripts write them) read as text.
-      const literal = (m[1] ?? m[2] ?? m[3] ?? '').replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      // Markup in a literal ('<p>…</p>', as a notice built with innerHTML is written) is dropped
+      // first: its text is the notice; code, selectors and style rules keep their {};= and are not.
+      const literal = (m[1] ?? m[2] ?? m[3] ?? '')
+        .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+        .replace(/<\/?[a-z][^<>]*>/gi, ' ');
       if ((/\S+\s+\S+\s+\S+/.test(literal) || UNSPACED_PROSE.test(literal)) && !/[<>{};=]/.test(literal)) {
         out.push(literal);
         added += literal.length;
@@ -287,4 +306,13 @@ function scriptForwards(code: string, facts: PageFacts): void {
   while ((m = LOCATION_RE.exec(code)) && facts.forwards.length < MAX_FORWARDS) {
     facts.forwards.push(normaliseText(m[1]!));
   }
+}
+
+/** The title a page's script gives it (`document.title = '…'`), normalised; '' if none. */
+export function scriptTitle(scripts: string[]): string {
+  for (const code of scripts) {
+    const m = /document\.title\s*=\s*(["'`])((?:(?!\1)[^\\\n]|\\.){3,200})\1/.exec(code);
+    if (m?.[2]) return normaliseText(m[2].replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))).trim();
+  }
+  return '';
 }
