@@ -1,7 +1,7 @@
 // Click to readable text, test builds side by side: one headless Chromium per build, clicks
 // interleaved (the order rotates every round) on the same articles, so all meet the same load.
 //   node scripts/click-ab.mjs --builds name=DIR,name=DIR[,…] [--modes reader,floor,…] [--runs N] [--only TEXT] [--exclude TEXT] [--corpus ../shared/corpus]
-//   [--paint-holding on|off|both]
+//   [--paint-holding on|off|both] [--settle MS]
 // DIR is a test build's chrome folder (node build.mjs --test --out=...). Prints medians per
 // article and overall, and each side's ratio to the first. Timing as bench/browser.ts: from the
 // trigger reaching the background to the reader title's element-timing paint.
@@ -57,6 +57,9 @@ const corpus = resolve(opt('corpus', join(repoRoot, '../shared/corpus')));
 const only = opt('only', '');
 const screencast = args.includes('--screencast');
 const shotsDir = opt('shots', '');
+// --settle MS: wait that long on the loaded page before the click (a user reads before clicking;
+// work the extension does ahead of the click needs the page idle first).
+const settleMs = Number(opt('settle', '0'));
 
 const server = await startSiteServer({ root: join(repoRoot, 'tests/fixtures/site') });
 // The web page of --modes web: one line of text, no script, as floor.html.
@@ -130,6 +133,7 @@ async function clickToPaint({ context, page }, url, mode) {
   const { request, target, identifier } = MODES[mode];
   await page.goto(url, { waitUntil: 'load', timeout: 30000 });
   await page.waitForFunction(() => performance.getEntriesByName('samizdat:content-script').length > 0, undefined, { timeout: 10000, polling: 20 });
+  if (settleMs > 0) await page.waitForTimeout(settleMs);
   const worker = context.serviceWorkers()[0];
   await worker.evaluate(() => { globalThis.samizdatPreview = undefined; });
   const stopRecording = screencast ? await startRecording(context, page) : null;
