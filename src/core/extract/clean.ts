@@ -152,8 +152,9 @@ export function buildBody(ctx: CleanContext): LNode {
       noscriptImages(oe, target, base);
       continue;
     }
-    if (isHiddenEl(oe)) continue;
     const rec = recs.get(oe);
+    // The scan gave a record only to elements it found visible: test the others alone.
+    if (!rec && isHiddenEl(oe)) continue;
     if (rec && isFurniture(oe, tag, rec, rootGood)) continue;
     if (tag === 'IMG') {
       const img = copyImage(oe, base);

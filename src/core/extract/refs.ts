@@ -39,9 +39,10 @@ export function isPagKey(cls: string | null, id: string | null): boolean {
 
 /**
  * Note one element the walk reached. `inPag` says it sits inside a pagination container.
- * Only reads attributes for the few tags that matter.
+ * Only reads attributes for the few tags that matter. `names`, when the caller has them, are
+ * the element's attribute names (null: none), which saves the presence tests on links.
  */
-export function noteElement(refs: PageRefs, el: Element, tag: string, inPag: boolean): void {
+export function noteElement(refs: PageRefs, el: Element, tag: string, inPag: boolean, names?: string[] | null): void {
   switch (tag) {
     case 'META':
       if (refs.metas.length < MAX_METAS && el.hasAttribute('content')) refs.metas.push(el);
@@ -65,10 +66,12 @@ export function noteElement(refs: PageRefs, el: Element, tag: string, inPag: boo
       if (refs.figures.length < MAX_FIGURES) refs.figures.push(el);
       return;
     case 'A': {
-      if (!el.hasAttributes() || !el.hasAttribute('href')) return;
-      if (refs.relAnchors.length < MAX_ANCHORS && el.hasAttribute('rel')) refs.relAnchors.push(el);
+      if (names !== undefined) {
+        if (!names || !names.includes('href')) return;
+      } else if (!el.hasAttributes() || !el.hasAttribute('href')) return;
+      if (refs.relAnchors.length < MAX_ANCHORS && (names ? names.includes('rel') : el.hasAttribute('rel'))) refs.relAnchors.push(el);
       if (refs.pagAnchors.length < MAX_ANCHORS) {
-        const cls = el.getAttribute('class');
+        const cls = names && !names.includes('class') ? null : el.getAttribute('class');
         if (inPag || (cls && (cls.includes('next') || cls.includes('Next')))) refs.pagAnchors.push(el);
       }
       return;

@@ -48,6 +48,8 @@ export interface Rec {
   cjk: boolean;
   block: Rec | null;
   score: number;
+  /** class, else id (for the article-word bonus when the element is left). */
+  key: string | null;
 }
 
 export interface ScanResult {
@@ -83,16 +85,84 @@ const BYLINE = /(?:^|[\s_-])(?:byline|by-line|author|authors|writer|article-auth
 const TERMINAL = /[.!?。！？؟…:"”»)]/;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+/** Image wrappers marked aria-hidden still show their picture; only text is hidden. */
+const IMAGE_WRAPPER = /image|img|photo|figure|media/i;
 
 /** Is this element hidden by markup (hidden attribute, aria-hidden, inline display:none)? */
 export function isHiddenEl(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
-  if (el.getAttribute('aria-hidden') === 'true') {
-    // Image wrappers marked aria-hidden still show their picture; only text is hidden.
-    return !/image|img|photo|figure|media/i.test(el.getAttribute('class') || '');
-  }
+  if (el.getAttribute('aria-hidden') === 'true') return !IMAGE_WRAPPER.test(el.getAttribute('class') || '');
   const st = el.getAttribute('style');
   return !!st && HIDDEN_STYLE.test(st);
+}
+
+/** isHiddenEl from attribute values already read. */
+function hiddenBy(hidden: boolean, ariaHidden: string | null, style: string | null, cls: string | null): boolean {
+  if (hidden) return true;
+  if (ariaHidden === 'true') return !IMAGE_WRAPPER.test(cls || '');
+  return !!style && HIDDEN_STYLE.test(style);
+}
+
+/**
+ * The attributes the scan reads, filled by readAttrs. Why one pass over the attribute names
+ * instead of a getAttribute call per name: most elements carry one or two attributes, and each
+ * call crosses into the DOM implementation (seven calls per element before, mostly for absent
+ * attributes).
+ */
+interface ScanAttrs {
+  names: string[];
+  cls: string | null;
+  id: string | null;
+  hidden: boolean;
+  author: boolean;
+}
+
+function readAttrs(el: Element, a: ScanAttrs): void {
+  const names = el.getAttributeNames();
+  let cls: string | null = null;
+  let id: string | null = null;
+  let hidden = false;
+  let ariaHidden: string | null = null;
+  let style: string | null = null;
+  let author = false;
+  for (let i = 0; i < names.length; i++) {
+    switch (names[i]) {
+      case 'class':
+        cls = el.getAttribute('class');
+        break;
+      case 'id':
+        id = el.getAttribute('id');
+        break;
+      case 'hidden':
+        hidden = true;
+        break;
+      case 'aria-hidden':
+        ariaHidden = el.getAttribute('aria-hidden');
+        break;
+      case 'style':
+        style = el.getAttribute('style');
+        break;
+      case 'rel':
+      case 'itemprop':
+        if (el.getAttribute(names[i]!) === 'author') author = true;
+        break;
+    }
+  }
+  a.names = names;
+  a.cls = cls;
+  a.id = id;
+  a.hidden = hiddenBy(hidden, ariaHidden, style, cls);
+  a.author = author;
+}
+
+/** Bits of what a class/id key says, computed once per distinct key in a scan. */
+const K_STRONG = 1;
+const K_WEAK = 2;
+const K_BYLINE = 4;
+
+function keyBits(key: string): number {
+  if (furnitureKey(key, NEGATIVE_STRONG)) return K_STRONG | (BYLINE.test(key) ? K_BYLINE : 0);
+  return (furnitureKey(key, NEGATIVE) ? K_WEAK : 0) | (BYLINE.test(key) ? K_BYLINE : 0);
 }
 
 /**
@@ -126,7 +196,7 @@ function newRec(el: Element, parent: Rec | null, tag: string): Rec {
     inLink: parent ? parent.inLink || tag === 'A' : tag === 'A',
     pag: parent ? parent.pag : false,
     hidden: false, isBlock, own: 0, ownLink: 0, last: '', cjk: false,
-    block: null, score: -Infinity,
+    block: null, score: -Infinity, key: null,
   };
   rec.block = isBlock ? rec : parent ? parent.block : rec;
   return rec;
@@ -149,12 +219,16 @@ export function scan(doc: Document, trusted?: Set<Element>): ScanResult {
   if (refs && head && rootEl !== doc.documentElement) noteBudget -= noteSubtree(refs, head, false, noteBudget);
   const stack: Rec[] = [];
   const root = newRec(rootEl, null, 'BODY');
+  root.key = rootEl.getAttribute('class') || rootEl.getAttribute('id');
   recs.set(rootEl, root);
   stack.push(root);
   out.root = root;
   let node: Node | null = rootEl.firstChild;
   let count = 0;
   let best: Rec | null = null;
+  const at: ScanAttrs = { names: [], cls: null, id: null, hidden: false, author: false };
+  // Pages repeat a few hundred class names over thousands of elements: test each key once.
+  const bitsOf = new Map<string, number>();
   while (stack.length) {
     if (node) {
       const type = node.nodeType;
@@ -179,30 +253,38 @@ export function scan(doc: Document, trusted?: Set<Element>): ScanResult {
         // Why hasAttributes first: most elements have none, and attribute reads dominate
         // the cost of a walk in DOM implementations such as jsdom.
         const attrs = el.hasAttributes();
-        if (attrs && isHiddenEl(el)) {
+        if (attrs) readAttrs(el, at);
+        if (attrs && at.hidden) {
           // Hidden parts hold no readable text, but may hold metadata (JSON-LD, meta tags).
           if (refs && noteBudget > 0) noteBudget -= noteSubtree(refs, el, parent.pag, noteBudget);
           node = el.nextSibling;
           continue;
         }
-        const cls = attrs ? el.getAttribute('class') : null;
-        const id = attrs ? el.getAttribute('id') : null;
+        const cls = attrs ? at.cls : null;
+        const id = attrs ? at.id : null;
         if (refs) {
-          noteElement(refs, el, tag, parent.pag);
+          noteElement(refs, el, tag, parent.pag, attrs ? at.names : null);
           if (attrs && !rec.pag && isPagKey(cls, id)) rec.pag = true;
         }
+        rec.key = cls || id;
         const key = trusted?.has(el) ? '' : cls && id ? cls + ' ' + id : cls || id || '';
+        let bits = 0;
+        if (key) {
+          const known = bitsOf.get(key);
+          if (known === undefined) bitsOf.set(key, (bits = keyBits(key)));
+          else bits = known;
+        }
         if (!key && trusted?.has(el)) {
           /* a wrapper the caller has established as the article's: no furniture test */
-        } else if (CHROME_TAGS.has(tag) || (key && tag !== 'ARTICLE' && tag !== 'MAIN' && furnitureKey(key, NEGATIVE_STRONG))) {
+        } else if (CHROME_TAGS.has(tag) || (key && tag !== 'ARTICLE' && tag !== 'MAIN' && bits & K_STRONG)) {
           rec.negSelf = true;
           rec.neg = true;
-        } else if (key && tag !== 'ARTICLE' && tag !== 'MAIN' && furnitureKey(key, NEGATIVE)) {
+        } else if (key && tag !== 'ARTICLE' && tag !== 'MAIN' && bits & K_WEAK) {
           rec.weak = true;
         }
         if (tag === 'H1' && h1s.length < 8) h1s.push((el.textContent || '').replace(/\s+/g, ' ').trim());
         else if (tag === 'TIME' && times.length < 8) times.push(el);
-        if (attrs && bylines.length < 8 && ((key && BYLINE.test(key)) || el.getAttribute('rel') === 'author' || el.getAttribute('itemprop') === 'author')) bylines.push(el);
+        if (attrs && bylines.length < 8 && (bits & K_BYLINE || at.author)) bylines.push(el);
         recs.set(el, rec);
         stack.push(rec);
         node = el.firstChild;
@@ -293,7 +375,7 @@ export function scan(doc: Document, trusted?: Set<Element>): ScanResult {
       const tag = rec.el.tagName;
       if (tag === 'ARTICLE' || tag === 'MAIN') score += 0.03 * rec.good;
       else {
-        const k = rec.el.getAttribute('class') || rec.el.getAttribute('id');
+        const k = rec.key;
         if (k && POSITIVE.test(k)) score += 0.02 * rec.good;
       }
       rec.score = score;
