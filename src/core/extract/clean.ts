@@ -5,7 +5,7 @@
  */
 import type { Rec } from './scan.js';
 import { isHiddenEl } from './scan.js';
-import { BOILERPLATE_TEXT } from './patterns.js';
+import { BOILERPLATE_TEXT, PROMO_SENTENCE } from './patterns.js';
 import { absolutize, imageSource, pickFromSrcset } from './urls.js';
 import { el, find, prune, textOf, type LNode } from './light.js';
 
@@ -226,6 +226,12 @@ function isFurniture(o: Element, tag: string, rec: Rec, rootGood: number): boole
   // Lists of links (related stories, tag lists, more-from): mostly link text, little prose.
   // (A paragraph only when it is nearly all link: prose with a long link inside stays.)
   if (CONTAINERS.has(tag) && rec.text > 0 && rec.link > (tag === 'P' ? 0.8 : 0.5) * rec.text && rec.good < 0.1 * rootGood && !o.getElementsByTagName('img').length) return true;
+  // A short block in which the site talks to the reader about itself (follow us, sign up,
+  // send a tip): a promo written as a plain paragraph.
+  if (rec.text >= 20 && rec.text < 300 && rec.paras <= 1 && rec.good < 0.1 * rootGood && SHORT_BLOCKS.has(tag)) {
+    const raw = o.textContent || '';
+    if (raw.length < 600 && PROMO_SENTENCE.test(raw) && !o.getElementsByTagName('img').length) return true;
+  }
   // Short furniture phrases: "Advertisement", "Share this", "16x9 Image", "Read more".
   if (rec.text < 90 && rec.good === 0 && SHORT_BLOCKS.has(tag)) {
     const raw = o.textContent || '';

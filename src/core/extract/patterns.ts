@@ -36,3 +36,11 @@ export const POSITIVE = /(?:^|[\s_-])(?:article|article-?body|articlebody|body-?
 
 /** Short blocks whose whole text is page furniture in any of a few big languages. */
 export const BOILERPLATE_TEXT = /^(?:advertisement|advertising|advert|ad|anzeige|publicité|реклама|تبلیغات|إعلان|广告|sponsored( content)?|share( this( article| story| page)?)?( on \w+)?|share|tweet|email|e-mail|print|copy link|link copied|read more|read next|read also|see also|more on this( story)?|related( articles| stories| coverage| content| topics)?|more from .{0,40}|sign up.{0,60}|subscribe.{0,60}|follow us.{0,40}|(\d+ )?comments?|leave a comment|skip to (main )?content|skip to navigation|accessibility links|image|photo|video|\d+x\d+ image|image \d+ of \d+|loading…?|loading\.\.\.|listen( to this article)?.{0,20}|play( video)?|watch|click to (expand|enlarge)|enlarge this image|toggle caption|hide caption|show caption|close|back to top|top|newsletters?|get (?:our|the) .{0,40}newsletter.{0,40}|want more stories like this\??|get the latest .{0,60}inbox.{0,20}|читать также|читайте также|поделиться|اشتراک‌گذاری|همرسانی|分享)[\s.:!]*$/i;
+
+/**
+ * Sentences of the site speaking to the reader about itself, rather than the story: follow us,
+ * sign up for the newsletter, send us a tip, share it with a friend. Why: such lines close many
+ * articles as plain paragraphs without any class to mark them, and one of them in a short block
+ * is never reporting. Matched only on short blocks (see clean.ts).
+ */
+export const PROMO_SENTENCE = /\bfollow (?:us|\S+(?: \S+){0,3}) on (?:twitter|facebook|instagram|youtube|linkedin|tiktok)\b|\b(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletter|inbox)|\b(?:delivered|straight|right) (?:to|in|into) your (?:inbox|letterbox|mailbox)|\bhave a (?:news )?tip\b|\bshare (?:it|this(?: story| article)?) with (?:a|your) friends?\b|\bthis slideshow requires javascript\b|\bclick here for more information\b|\btell us what you think\b|\bjoin (?:our|the) .{0,40}(?:forum|community|conversation)s?\b/i;

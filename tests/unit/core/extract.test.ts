@@ -340,3 +340,28 @@ describe('teasers written inline', () => {
     expect(t).toContain("The auditor's report found that the council had spent the flood fund");
   });
 });
+
+describe('the site talking about itself in plain paragraphs', () => {
+  const P = (i: number): string => `<p>Paragraph ${i} of the story tells what the council decided, why it matters, and who objected to it.</p>`;
+  const story = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const body = story.map((i) => `Paragraph ${i} of the story tells what the council decided, why it matters, and who objected to it.`).join('\n\n');
+  function text(inner: string): string {
+    const dom = new JSDOM(`<html><head><title>Council votes</title></head><body><div class="story">${inner}</div></body></html>`, { url: 'https://news.example.com/a', virtualConsole: new VirtualConsole() });
+    return extractUnchanged(dom, { url: 'https://news.example.com/a' })!.textContent;
+  }
+
+  it('class-less follow-us, newsletter, tip and share lines after the story are dropped', () => {
+    const promos = [
+      '<p>Follow The Daily Example on Twitter, Facebook and Instagram for more stories like this one.</p>',
+      '<p>Sign up for our morning briefing to get the day\'s news delivered to your inbox before breakfast.</p>',
+      '<p>Have a tip? Our reporter can be reached at tips@news.example.com or on the phone line below.</p>',
+      '<p>Like this story? Share it with a friend!</p>',
+    ];
+    expect(text(`${story.map(P).join('')}${promos.join('')}`)).toBe(body);
+  });
+
+  it('a story that reports on a newsletter or on following someone keeps those paragraphs', () => {
+    const news = '<p>The mayor said residents who follow the council closely had long expected the vote, and the clerk will publish the minutes on Friday.</p>';
+    expect(text(`${P(1)}${news}${P(2)}${P(3)}`)).toContain('residents who follow the council closely');
+  });
+});
