@@ -1,3 +1,4 @@
+import { aboutBlockingGenre } from './genre.js';
 import { AGENT, DENIAL, ECHO, REFERENCE, REQUEST, isNotice, noticeShape, type Evidence } from './evidence.js';
 import { hiddenText, scriptProse, scriptTitle, unlinkedText, type PageFacts } from './walk.js';
 
@@ -14,10 +15,20 @@ import { hiddenText, scriptProse, scriptTitle, unlinkedText, type PageFacts } fr
  * Text arrives normalised: lower case, quotes dropped, whitespace collapsed.
  */
 
+/** "All websites are redirected to this page": the page put in every site's place (a captive or suspension page). */
+const INTERCEPTS = /\b(?:all|every|any)\s+(?:web\s?sites?|sites?|pages?|requests?|addresses)\s+(?:are|is|will\s+be|get|have\s+been)\s+(?:being\s+)?(?:redirected|sent|forwarded|directed)\s+(?:here|to\s+this\s+page)\b|\btodos\s+los\s+sitios\s+(?:web\s+)?(?:son|serán)\s+redirigidos\s+a\s+esta\s+página|\btous\s+les\s+sites\s+sont\s+redirigés\s+vers\s+cette\s+page/;
+
 /** "Access … blocked/restricted", "site blocked", in many languages. */
 const BLOCK_PHRASES: RegExp[] = [
   // English
-  /\b(?:access|connection|browsing)\b[^.!?]{0,80}?\b(?:has been|have been|is|was|are|been)\s+(?:temporarily\s+)?(?:blocked|restricted|denied|disabled|prohibited|forbidden|limited|filtered|suspended|prevented)\b/,
+  /\b(?:access|connection|browsing)\b[^.!?]{0,80}?\b(?:has been|have been|is|was|are|been)\s+(?:temporarily\s+)?(?:blocked|restricted|denied|disabled|prohibited|forbidden|limited|filtered|suspended|prevented|paused)\b/,
+  // The blocker speaking for itself, in many languages: "we have blocked this page", "hem
+  // bloquejat aquesta pàgina", "hemos bloqueado", "nous avons bloqué", "мы заблокировали".
+  /\bwe\s+(?:have\s+|ve\s+)?(?:stopped|blocked|prevented|interrupted|paused|restricted)\s+(?:this|the|your|access)\b|\b(?:hem\s+bloquejat|hemos\s+bloqueado|bloqueamos|nous\s+avons\s+bloqué|abbiamo\s+bloccato|zablokowaliśmy|engelledik)\b|\bwir\s+haben\b[^.!?]{0,40}?\b(?:gesperrt|blockiert)|\bwe\s+hebben\b[^.!?]{0,40}?\bgeblokkeerd|\bkami\s+(?:telah\s+)?memblokir|мы\s+заблокировали|ми\s+заблокували/,
+  // A request turned away by a named policy, filter or gateway: "request denied by vessel bandwidth policy".
+  /\b(?:request|access|connection|site|page)\s+(?:was\s+|has\s+been\s+|is\s+)?(?:denied|refused)\s+by\s+(?:the\s+|your\s+)?(?:[^\s.!?]+\s+){0,3}(?:policy|filter|proxy|firewall|gateway|administrator|network)\b/,
+  // A page that says every site leads to it is the one put in their place (a captive or suspension page).
+  INTERCEPTS,
   // "This site / the page you requested has been blocked", not "when a site is blocked" (a page
   // about blocking in general speaks of "a" site, a block page of this one).
   /(?<!\b(?:a|an|any|some|each|every|such|which|certain)\s)\b(?:web\s?site|web\s?page|site|page|url|domain|resource|content|address)\b[^.!?]{0,60}?\b(?:has been|is|was|been)\s+(?:temporarily\s+)?(?:blocked|restricted|filtered|banned|prohibited|disabled|suspended|denied|(?:made|rendered)\s+(?:temporarily\s+)?(?:inaccessible|unavailable))\b/,
@@ -30,7 +41,7 @@ const BLOCK_PHRASES: RegExp[] = [
   /\b(?:has|have)\s+(?:restricted|blocked|denied|disabled|suspended)\s+access\s+to\s+(?:this|the)\b/,
   /\baccess\b[^.!?]{0,120}?\b(?:is|are)\s+not\s+(?:permitted|allowed|authori[sz]ed)\b/,
   // A network that filters says the page is not for its users: "unavailable on our guest network".
-  /\b(?:unavailable|not available|isnt available|blocked|filtered|not permitted|not allowed|cannot be reached|cannot be accessed)\s+(?:on|over|from|through|via)\s+(?:(?:this|our|the|your)\s+)?(?:[^\s.!?]+\s+){0,3}(?:network|wi-?fi|connection|computers?)\b/,
+  /\b(?:unavailable|not available|isnt available|blocked|filtered|not permitted|not allowed|cannot be reached|cannot be accessed)\s+(?:on|over|from|through|via)\s+(?:(?:this|our|the|your)\s+)?(?:[^\s.!?]+\s+){0,3}(?:network|wi-?fi|connection|computers?|link|terminals?|devices?)\b/,
   // A filter, firewall or security product says what it did: "the campus firewall blocked it",
   // "Web Shield stopped this page from loading".
   /\b(?:filter|firewall|proxy|gateway|administrator|provider|isp|network|shield|protection|software|service)\s+(?:has\s+|have\s+)?(?:blocked|stopped|denied)\s+(?:this|the|it|access|your)\b/,
@@ -302,7 +313,7 @@ const STATUS_TITLE = /^(?:error\s+)?[45]\d\d\b[\s\-–:]*(?:[a-z]+\s?){0,4}$/;
 
 /** Titles that alone say "blocked" (checked only on short pages). */
 const TITLE_BLOCK = BLOCK_PHRASES;
-const TITLE_WORDS = /\b(?:blocked|block page|blockpage|restricted|access denied|forbidden|censored|filtered|safeweb|netsafe|internet sehat|internet positif|internet baik|negatif konten)\b|(?:заблокирован|ограничен|блокировк|запрещ|محجوب|مسدود|engellendi|diblokir|屏蔽|封锁|차단|gesperrt|bloqué|bloquead|zugriff verweigert|accès refusé|acceso denegado|acesso negado|accesso negato|bloccat|geblokkeerd|zablokowan|blokkert|blokeret|blockerad|estetty|blocat|zablokovan|blokiran|zabranjen|заблоковано|забрањен|חסום|ब्लॉक|अवरुद्ध|bị chặn|ถูกบล็อก|ブロック|被阻止|禁止访问|禁止訪問)/;
+const TITLE_WORDS = /\b(?:blocked|block page|blockpage|restricted|access denied|forbidden|censored|filtered|safeweb|netsafe|internet sehat|internet positif|internet baik|negatif konten)\b|(?:заблокирован|ограничен|блокировк|запрещ|محجوب|مسدود|engellendi|diblokir|屏蔽|封锁|차단|gesperrt|bloqué|bloquead|bloquejad|request denied|zugriff verweigert|accès refusé|acceso denegado|acesso negado|accesso negato|bloccat|geblokkeerd|zablokowan|blokkert|blokeret|blockerad|estetty|blocat|zablokovan|blokiran|zabranjen|заблоковано|забрањен|חסום|ब्लॉक|अवरुद्ध|bị chặn|ถูกบล็อก|ブロック|被阻止|禁止访问|禁止訪問)/;
 
 /** Where a near-empty page sends the browser or what it shows instead of text. */
 const FORWARD_SUSPECT = /(?:^|\/\/)(?:10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|\[[0-9a-f:]+\])|(?:block|blocked|zapret|rkn|blacklist|deny|denied|forbidden|restrict|prohibit|censor|filter|warning|sehat|positif|netsafe|cleanweb|safeweb|safe-?surf|lawfilter|stop)(?:[^a-z]|$)|[?&](?:accessurl|dpid|url)=/;
@@ -344,6 +355,7 @@ function noticeRegion(f: PageFacts): HeuristicResult | null {
     const region = f.text.slice(at, at + REGION);
     if (ABOUT_BLOCK_PAGES.test(region) || ARTICLE_MARKER.test(region)) continue;
     if ((region.match(ABOUT_BLOCKING)?.length ?? 0) + (f.title.match(ABOUT_BLOCKING)?.length ?? 0) >= ABOUT_BLOCKING_MIN) continue;
+    if (aboutBlockingGenre(region)) continue;
     const e = evidenceOf(region, region.replace(OWN_POLICY, ' '), '', REGION, 99);
     if ((e.authority || e.agent) && (e.reference || e.echo)) return { blocked: true, reason: 'notice region' };
   }
@@ -377,7 +389,7 @@ export function heuristics(f: PageFacts): HeuristicResult {
   // A notice inside a portal's full chrome (menus, news tiles, asides before it): its heading
   // says this site is refused, and the text under the heading says who or why with a number or
   // an echoed field. Not on article pages (a headline names no "this site").
-  if (!f.ogArticle && f.headings.length) {
+  if (!f.ogArticle && f.headings.length && f.paragraphs <= 40) {
     const region = noticeRegion(f);
     if (region) return region;
   }
@@ -388,6 +400,8 @@ export function heuristics(f: PageFacts): HeuristicResult {
   // A page about block pages, or about blocking, is not one.
   if (ABOUT_BLOCK_PAGES.test(text)) return { blocked: false };
   if ((text.match(ABOUT_BLOCKING)?.length ?? 0) + (title.match(ABOUT_BLOCKING)?.length ?? 0) >= ABOUT_BLOCKING_MIN) return { blocked: false };
+  // A judgment, a ticket, a news brief or a list of sites that speaks of blocking (genre.ts).
+  if (aboutBlockingGenre(text)) return { blocked: false };
   // Gate wording in the page's own sentences, not in its links and navigation (a portal's
   // "Login" link) nor in the address it echoes back.
   const gateText = unlinkedText(f).replace(HOSTS, ' ').replace(ADDRESSES_USER_ALL, ' ').replace(NO_CREDENTIALS, ' ');
@@ -406,6 +420,8 @@ export function heuristics(f: PageFacts): HeuristicResult {
     if (why) return { blocked: true, reason: 'wording+authority' };
     if (titleSays && textSays) return { blocked: true, reason: 'wording in title and text' };
     if (textSays && f.textLength < 600 && (titleSays || f.links <= 3)) return { blocked: true, reason: 'short page wording' };
+    // A short page that says every site is sent to it names itself the interceptor.
+    if (INTERCEPTS.test(stated) && noticeShape(f.textLength, f.links)) return { blocked: true, reason: 'intercepts every site' };
   }
   // No phrase rule decided: weigh the independent evidence (evidence.ts).
   if (isNotice(evidenceOf(stated, ownPolicyFree, title, f.textLength, f.links))) return { blocked: true, reason: 'evidence' };
@@ -417,14 +433,16 @@ export function heuristics(f: PageFacts): HeuristicResult {
     // The title the script sets is the page's title as the user sees it.
     const written_title = scriptTitle(f.scripts);
     const scriptTitleSays = written_title.length > 0 && (anyMatch(TITLE_BLOCK, written_title) || TITLE_WORDS.test(written_title));
-    if (written && !OTHER_GATE.test(written)) {
+    if (written && !OTHER_GATE.test(written) && !aboutBlockingGenre(written)) {
       const says = anyMatch(BLOCK_PHRASES, written);
-      if (says && (anyMatch(AUTHORITY, written.replace(OWN_POLICY, ' ')) || titleSays || scriptTitleSays)) return { blocked: true, reason: 'script-written notice' };
+      // A page that shows nothing but what its script writes, and writes that a filter, shield or
+      // network blocked it, is that filter's notice.
+      if (says && (anyMatch(AUTHORITY, written.replace(OWN_POLICY, ' ')) || titleSays || scriptTitleSays || AGENT.test(written))) return { blocked: true, reason: 'script-written notice' };
       if (isNotice(evidenceOf(written, written.replace(OWN_POLICY, ' '), written_title, written.length, 0))) return { blocked: true, reason: 'script-written evidence' };
     }
     // The notice in an iframe's srcdoc or in noscript, on a page that shows nothing else.
     const hidden = f.hidden.length ? hiddenText(f) : '';
-    if (hidden && !OTHER_GATE.test(hidden)) {
+    if (hidden && !OTHER_GATE.test(hidden) && !aboutBlockingGenre(hidden)) {
       const hiddenStated = hidden.replace(HYPOTHETICAL, ' ').replace(QUOTED, ' ');
       const hiddenWhy = hidden.replace(OWN_POLICY, ' ');
       if (anyMatch(BLOCK_PHRASES, hiddenStated) && (anyMatch(AUTHORITY, hiddenWhy) || titleSays)) return { blocked: true, reason: 'frame or noscript notice' };

@@ -1,4 +1,5 @@
 import type { BlockPageInput, BlockPageVerdict } from '../types.js';
+import { aboutBlockingGenre } from './genre.js';
 import { heuristics } from './heuristics.js';
 import { normaliseText } from './normalise.js';
 import { matchBody, matchHeaders, matchHostUrl, type SignatureHit } from './signatures.js';
@@ -55,7 +56,9 @@ function detect(doc: Document, response: BlockPageInput, opts: DetectOptions): B
   const facts = walk(doc, BUDGET);
   if (opts.signatures) {
     const body = matchBody(facts.html);
-    if (body) return verdict(body);
+    // A ticket, a judgment or a story that quotes a listed notice word for word is about it
+    // (genre.ts); the notice itself is none of these.
+    if (body && !aboutBlockingGenre(facts.text)) return verdict(body);
     for (const fw of facts.forwards) {
       const h = matchHostUrl(stripScheme(fw));
       if (h) return verdict(h);

@@ -363,6 +363,43 @@ describe('detectBlockPage: independent evidence (evidence.ts) and where a notice
     expect(detectBlockPage(page('Staff portal', `<nav><ul>${chrome}</ul></nav>${news}${pitch}${news}`)).blocked).toBe(false);
   });
 
+  it('content about blocking by its genre: a judgment, a ticket, a news brief, a list of sites (genre.ts)', () => {
+    // Each would be a notice by its wording and authority alone.
+    const judgment = '<p>The plaintiff, a rights holder, asked the court to order the defendant internet providers to act.</p><p>It is ordered that access to the website has been blocked by the defendants pursuant to the Copyright Act.</p>';
+    expect(detectBlockPage(page('Judgment 2026/114', judgment)).blocked).toBe(false);
+    const sentencia = '<p>El demandante solicita que los demandados bloqueen el acceso. Se ordena que el acceso a este sitio web sea bloqueado por orden judicial.</p>';
+    expect(detectBlockPage(page('Sentencia 44/2026', sentencia)).blocked).toBe(false);
+    const news = '<p>The regulator announced on Monday that access to the site has been blocked by court order under the Gambling Act, a spokesman said.</p>';
+    expect(detectBlockPage(page('Regulator acts on streaming site', news)).blocked).toBe(false);
+    const fa = '<p>به گزارش خبرگزاری ایرنا، دسترسی به این سایت مسدود شده است. وزیر ارتباطات گفت این تصمیم به دستور کمیته گرفته شد.</p>';
+    expect(detectBlockPage(page('فیلترینگ', fa)).blocked).toBe(false);
+    const list = '<p>The following sites have been blocked by court order under the Act: bet-one.com, casino-two.net, poker-three.org, spin-four.io, slots-five.me, wager-six.tv.</p>';
+    expect(detectBlockPage(page('Sites blocked in 2026', list)).blocked).toBe(false);
+    const ticket = '<p>Ticket INC-20441</p><p>Status: Open · Priority: Medium · Assignee: Network team · Requester: J. Smith</p><p>Access to this site has been blocked by the firewall policy for the supplier portal, please whitelist.</p>';
+    expect(detectBlockPage(page('INC-20441', ticket)).blocked).toBe(false);
+    // The notice itself, with one stray mark of a genre (one party, one field), is still a notice.
+    expect(detectBlockPage(page('Blocked', '<p>Access to this site has been blocked by court order on the application of the plaintiff rights holders.</p><p>Priority: high</p>')).blocked).toBe(true);
+  });
+
+  it('the blocker speaking for itself, a request denied by a named policy, every site sent to this page', () => {
+    expect(detectBlockPage(page('Avviso', '<h1>Abbiamo bloccato questa pagina per proteggere la tua rete</h1><p>Indirizzo: esempio.test</p>')).blocked).toBe(true);
+    expect(detectBlockPage(page('Guest network', '<h2>Your request was denied by the guest network policy</h2><p>Category: Games</p>')).blocked).toBe(true);
+    const suspended = '<h1>Your connection is on hold</h1><p>All websites are redirected to this page until the account is settled.</p><p>Call 100 for help.</p>';
+    expect(detectBlockPage(page('Notice', suspended)).blocked).toBe(true);
+    // "Redirected here" alone is a site's own move, not an interception.
+    expect(detectBlockPage(page('We moved', '<p>You were redirected to this page from our old address. Update your bookmarks.</p>')).blocked).toBe(false);
+  });
+
+  it('a forum thread or ticket that quotes a notice is a conversation about it', () => {
+    const thread = '<p>anna 24 Nov 2026 09:12</p><p>At work I get: Access to this site has been blocked by the firewall policy. Category: Games. Anyone else?</p><p>ben 24 Nov 2026 10:02</p><p>Same here, the proxy blocks it.</p><p>anna 24 Nov 2026 10:30</p><p>Thanks.</p>';
+    expect(detectBlockPage(page('Work network blocks game site', thread)).blocked).toBe(false);
+  });
+
+  it('a notice written by script that names the shield or network that blocked the page', () => {
+    const js = `<div id="r"></div><script>var t = { h: 'We stopped this connection', p: 'Safe Browsing on your router blocked this address because it is known for scams.' }; document.getElementById('r').textContent = t.h + ' ' + t.p;</script>`;
+    expect(detectBlockPage(page('Router', js)).blocked).toBe(true);
+  });
+
   it('a 404 disguise that admits it was filtered is a block; a plain 404 is not', () => {
     const fake = '<h1>Not Found</h1><p>The requested URL / was not found on this server.</p><hr><p>Diese Seite wurde gefiltert durch das Zugangsgateway des Anbieters.</p>';
     expect(detectBlockPage(page('404 Not Found', fake)).blocked).toBe(true);
