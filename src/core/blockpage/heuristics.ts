@@ -431,14 +431,14 @@ export function heuristics(f: PageFacts): HeuristicResult {
   if (f.textLength <= TINY_TEXT) {
     const written = scriptProse(f.scripts);
     // The title the script sets is the page's title as the user sees it.
-    const written_title = scriptTitle(f.scripts);
-    const scriptTitleSays = written_title.length > 0 && (anyMatch(TITLE_BLOCK, written_title) || TITLE_WORDS.test(written_title));
+    const writtenTitle = scriptTitle(f.scripts);
+    const scriptTitleSays = writtenTitle.length > 0 && (anyMatch(TITLE_BLOCK, writtenTitle) || TITLE_WORDS.test(writtenTitle));
     if (written && !OTHER_GATE.test(written) && !aboutBlockingGenre(written)) {
       const says = anyMatch(BLOCK_PHRASES, written);
       // A page that shows nothing but what its script writes, and writes that a filter, shield or
       // network blocked it, is that filter's notice.
       if (says && (anyMatch(AUTHORITY, written.replace(OWN_POLICY, ' ')) || titleSays || scriptTitleSays || AGENT.test(written))) return { blocked: true, reason: 'script-written notice' };
-      if (isNotice(evidenceOf(written, written.replace(OWN_POLICY, ' '), written_title, written.length, 0))) return { blocked: true, reason: 'script-written evidence' };
+      if (isNotice(evidenceOf(written, written.replace(OWN_POLICY, ' '), writtenTitle, written.length, 0))) return { blocked: true, reason: 'script-written evidence' };
     }
     // The notice in an iframe's srcdoc or in noscript, on a page that shows nothing else.
     const hidden = f.hidden.length ? hiddenText(f) : '';
